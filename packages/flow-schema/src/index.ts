@@ -56,4 +56,13 @@ export {
 export { BotLabel, PURPOSES, Purpose, Scope } from './scope.ts';
 export { Settings } from './settings.ts';
 export { Trigger, type TriggerKind, triggerOpensWindow } from './triggers.ts';
+export {
+  DIAGNOSTIC_CATALOGUE,
+  DIAGNOSTIC_CODES,
+  type DiagnosticCode,
+  type DiagnosticFamily,
+  type DiagnosticRule,
+  isDiagnosticCode,
+} from './validate/catalogue.ts';
+export { validateFlow } from './validate/validate-flow.ts';
 export { BUILT_IN_VARIABLES, Variable, VariableType } from './variables.ts';
