@@ -65,4 +65,5 @@ export {
   isDiagnosticCode,
 } from './validate/catalogue.ts';
 export { validateFlow } from './validate/validate-flow.ts';
+export { analyzeWindow, type WindowState } from './validate/window.ts';
 export { BUILT_IN_VARIABLES, Variable, VariableType } from './variables.ts';

@@ -5,57 +5,73 @@
  * component is listed after all components it leads to.
  */
 export function findStronglyConnected(size: number, successors: (vertex: number) => readonly number[]): number[][] {
-  const index = new Int32Array(size).fill(-1);
-  const low = new Int32Array(size);
-  const onStack = new Uint8Array(size);
-  const stack: number[] = [];
-  const components: number[][] = [];
-  let counter = 0;
-
+  const state: TarjanState = {
+    index: new Int32Array(size).fill(-1),
+    low: new Int32Array(size),
+    onStack: new Uint8Array(size),
+    stack: [],
+    components: [],
+    counter: 0,
+  };
   for (let root = 0; root < size; root++) {
-    if (index[root] !== -1) continue;
-    // Each frame is a vertex and how many of its successors were visited.
-    const frames: [number, number][] = [[root, 0]];
-    index[root] = low[root] = counter++;
-    stack.push(root);
-    onStack[root] = 1;
-    while (frames.length > 0) {
-      const frame = frames[frames.length - 1];
-      if (frame === undefined) break;
-      const [vertex, next] = frame;
-      const out = successors(vertex);
-      if (next < out.length) {
-        frame[1] = next + 1;
-        const target = out[next] ?? -1;
-        if (index[target] === -1) {
-          index[target] = low[target] = counter++;
-          stack.push(target);
-          onStack[target] = 1;
-          frames.push([target, 0]);
-        } else if (onStack[target] === 1) {
-          low[vertex] = Math.min(at(low, vertex), at(index, target));
-        }
-        continue;
-      }
-      frames.pop();
-      const parent = frames[frames.length - 1];
-      if (parent !== undefined) low[parent[0]] = Math.min(at(low, parent[0]), at(low, vertex));
-      if (low[vertex] === index[vertex]) {
-        const component: number[] = [];
-        let member: number | undefined;
-        do {
-          member = stack.pop();
-          if (member === undefined) break;
-          onStack[member] = 0;
-          component.push(member);
-        } while (member !== vertex);
-        components.push(component);
-      }
-    }
+    if (state.index[root] === -1) visitFrom(root, successors, state);
   }
-  return components;
+  return state.components;
 }
 
-function at(array: Int32Array, position: number): number {
+type TarjanState = {
+  index: Int32Array;
+  low: Int32Array;
+  onStack: Uint8Array;
+  stack: number[];
+  components: number[][];
+  counter: number;
+};
+
+function enter(vertex: number, state: TarjanState): void {
+  state.index[vertex] = state.counter;
+  state.low[vertex] = state.counter;
+  state.counter += 1;
+  state.stack.push(vertex);
+  state.onStack[vertex] = 1;
+}
+
+function visitFrom(root: number, successors: (vertex: number) => readonly number[], state: TarjanState): void {
+  // Each frame is a vertex and how many of its successors were looked at.
+  const frames: [number, number][] = [[root, 0]];
+  enter(root, state);
+  for (let frame = frames.at(-1); frame !== undefined; frame = frames.at(-1)) {
+    const [vertex, next] = frame;
+    const out = successors(vertex);
+    if (next < out.length) {
+      frame[1] = next + 1;
+      const target = out[next] ?? vertex;
+      if (state.index[target] === -1) {
+        enter(target, state);
+        frames.push([target, 0]);
+      } else if (state.onStack[target] === 1) {
+        state.low[vertex] = Math.min(valueAt(state.low, vertex), valueAt(state.index, target));
+      }
+      continue;
+    }
+    frames.pop();
+    const parent = frames.at(-1);
+    if (parent !== undefined)
+      state.low[parent[0]] = Math.min(valueAt(state.low, parent[0]), valueAt(state.low, vertex));
+    if (state.low[vertex] === state.index[vertex]) closeComponent(vertex, state);
+  }
+}
+
+function closeComponent(vertex: number, state: TarjanState): void {
+  const component: number[] = [];
+  for (let member = state.stack.pop(); member !== undefined; member = state.stack.pop()) {
+    state.onStack[member] = 0;
+    component.push(member);
+    if (member === vertex) break;
+  }
+  state.components.push(component);
+}
+
+function valueAt(array: Int32Array, position: number): number {
   return array[position] ?? 0;
 }
