@@ -65,7 +65,9 @@ export type EndOutcome =
   | 'loop_budget_exceeded'
   | 'opted_out'
   | 'jumped'
-  | 'broken_flow';
+  | 'broken_flow'
+  /** WhatsApp could not deliver a message (reported by the runtime with `send_failed`). */
+  | 'undeliverable';
 
 /** What the engine needs from the outside world: the time and fresh ids. Nothing else. */
 export type StepContext = {
