@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { editableFixture, fixtureNames, readFixture } from '../../testing/fixtures.ts';
+import { contactKeyOf } from '../identity.ts';
+import { listWebhookEvents } from './events.ts';
+import { parseWebhook } from './webhook.ts';
+
+const webhookFixtures = fixtureNames(
+  (name) => name.startsWith('webhook.') && !name.includes('signature') && !name.includes('verify'),
+);
+
+function parsed(name: string) {
+  const result = parseWebhook(readFixture(name));
+  if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.issues)}`);
+  return result.value;
+}
+
+describe('parseWebhook contract', () => {
+  it('has the fixtures to check', () => {
+    expect(webhookFixtures.length).toBeGreaterThan(20);
+  });
+
+  it.each(webhookFixtures)('parses %s', (name) => {
+    const result = parseWebhook(readFixture(name));
+    expect(result.ok ? [] : result.issues).toEqual([]);
+    if (result.ok) expect(listWebhookEvents(result.value).length).toBeGreaterThan(0);
+  });
+
+  it('walks every entry, change, message and status of a batched POST', () => {
+    const events = listWebhookEvents(parsed('webhook.batched-multi.json'));
+    const raw = editableFixture('webhook.batched-multi.json');
+    let expected = 0;
+    for (const entry of raw.entry) {
+      for (const change of entry.changes) {
+        expected += (change.value.messages?.length ?? 0) + (change.value.statuses?.length ?? 0);
+      }
+    }
+    expect(expected).toBeGreaterThan(2);
+    expect(events.length).toBe(expected);
+  });
+
+  it('keeps unknown message types and unknown fields', () => {
+    const body = editableFixture('webhook.inbound-text.json');
+    const message = body.entry[0]?.changes[0]?.value.messages[0];
+    if (!message) throw new Error('fixture shape changed');
+    message.type = 'hologram';
+    message.hologram = { frames: 3 };
+    message.brand_new_field = true;
+    const events = listWebhookEvents(parsed2(body));
+    const first = events[0];
+    expect(first?.kind).toBe('message');
+    if (first?.kind === 'message') {
+      expect(first.message.type).toBe('hologram');
+      expect(first.message.hologram).toEqual({ frames: 3 });
+      expect(first.message.brand_new_field).toBe(true);
+    }
+  });
+
+  it('keeps a change of a field it does not know as "other"', () => {
+    const events = listWebhookEvents(
+      parsed2({
+        object: 'whatsapp_business_account',
+        entry: [{ id: '1', changes: [{ field: 'standby', value: { x: 1 } }] }],
+      }),
+    );
+    expect(events).toEqual([{ kind: 'other', wabaId: '1', field: 'standby', value: { x: 1 } }]);
+  });
+
+  it('rejects a malformed known field and names where', () => {
+    const body = editableFixture('webhook.inbound-text.json');
+    const change = body.entry[0]?.changes[0];
+    if (change) delete change.value.metadata;
+    const result = parseWebhook(body);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues[0]?.path).toBe('entry.0.changes.0.value.metadata');
+  });
+
+  it.each([
+    ['webhook.inbound-username-user-no-phone.json', 'US.13491208655302741918', undefined],
+    ['webhook.inbound-text.json', 'US.13491208655302741918', '16505551234'],
+  ])('keys the customer of %s by BSUID first', (name, key, phone) => {
+    const event = listWebhookEvents(parsed(name))[0];
+    if (event?.kind !== 'message') throw new Error('expected a message');
+    expect(contactKeyOf(event.message)).toBe(key);
+    expect(event.message.from || undefined).toBe(phone);
+  });
+
+  it('reads the status shapes: v23 with conversation, v24 without, BSUID recipient, failed with errors', () => {
+    const status = (name: string) => {
+      const event = listWebhookEvents(parsed(name))[0];
+      if (event?.kind !== 'status') throw new Error(`${name}: expected a status`);
+      return event.status;
+    };
+    expect(status('webhook.status-sent-v23.json').conversation?.id).toBeTruthy();
+    expect(status('webhook.status-delivered-v24.json').conversation).toBeUndefined();
+    expect(status('webhook.status-delivered-to-bsuid.json').recipient_user_id).toBe('US.13491208655302741918');
+    expect(status('webhook.status-failed-131047.json').errors?.[0]?.code).toBe(131047);
+    expect(status('webhook.status-played-voice.json').status).toBe('played');
+  });
+});
+
+function parsed2(body: unknown) {
+  const result = parseWebhook(body);
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.value;
+}
