@@ -52,10 +52,21 @@ function reopens(node: FlowNode, port: string): boolean {
 /** Hours that pass along a link that does not reopen the window. */
 function hoursAlong(node: FlowNode, port: string, sessionTimeoutMinutes: number): number {
   if (node.kind === 'delay') return delayMs(node) / 3_600_000;
-  if (port === 'timeout' && waitsForCustomer(node) && 'timeoutMinutes' in node) {
-    return (node.timeoutMinutes ?? sessionTimeoutMinutes) / 60;
-  }
+  if (port === 'timeout' && waitsForCustomer(node)) return (timeoutOf(node) ?? sessionTimeoutMinutes) / 60;
   return 0;
+}
+
+function timeoutOf(node: FlowNode): number | undefined {
+  switch (node.kind) {
+    case 'buttons':
+    case 'list':
+    case 'location_request':
+    case 'question':
+    case 'template':
+      return node.timeoutMinutes;
+    default:
+      return undefined;
+  }
 }
 
 /**
