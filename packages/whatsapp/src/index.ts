@@ -6,6 +6,26 @@
  * HTTP simulator of the Graph API for tests, benchmarks and the editor's chat.
  * Facts come from docs/whatsapp reference; Meta: https://developers.facebook.com/docs/whatsapp/cloud-api
  */
+export {
+  createGraphClient,
+  DEFAULT_API_VERSION,
+  DEFAULT_BASE_URL,
+  type GraphClient,
+  type GraphClientOptions,
+  type MediaDownload,
+  type SendOptions,
+  type TemplateListQuery,
+} from './client/graph-client.ts';
+export {
+  type ClientFailure,
+  type ClientFailureCode,
+  type FetchInit,
+  type FetchLike,
+  type FetchResponseLike,
+  type GraphFailure,
+  type GraphResult,
+  isGraphError,
+} from './client/request.ts';
 export { CATALOGUED_CODES, classifyGraphError, type ErrorClass, type ErrorReaction } from './errors/catalogue.ts';
 export { buildGraphError } from './errors/graph-error.ts';
 export { httpStatusForCode } from './errors/http-status.ts';
