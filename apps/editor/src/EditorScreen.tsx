@@ -1,0 +1,277 @@
+import type { Diagnostic, Flow, NodeKind } from '@parley/flow-schema';
+import { BUILT_IN_VARIABLES, fillPlaceholders, hasErrors } from '@parley/flow-schema';
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Api } from './api/client.ts';
+import { layoutFlow } from './canvas/auto-layout.ts';
+import { Canvas } from './canvas/Canvas.tsx';
+import { createNode } from './commands/create-node.ts';
+import { nextNodeId } from './commands/ids.ts';
+import { addNode, addNodeAfter, moveNodes } from './commands/nodes.ts';
+import { IssuesContext, VariablesContext } from './inspector/fields.tsx';
+import { Inspector } from './inspector/Inspector.tsx';
+import { ChatPanel } from './panels/ChatPanel.tsx';
+import { DiagnosticsPanel } from './panels/DiagnosticsPanel.tsx';
+import { Palette } from './panels/Palette.tsx';
+import { SettingsPanel } from './panels/SettingsPanel.tsx';
+import { Toolbar } from './panels/Toolbar.tsx';
+import { diagnose } from './state/diagnose.ts';
+import { flowFileText, readFlowFile } from './state/read-flow-file.ts';
+import { useEditor } from './state/use-editor.ts';
+import { useShortcuts } from './state/use-shortcuts.ts';
+
+type Tab = 'step' | 'flow' | 'chat';
+type Props = {
+  api: Api;
+  initial: Flow;
+  publishedVersion: number | null;
+  onClose: () => void;
+  onOpened: (flow: Flow) => void;
+};
+
+export function EditorScreen(props: Props) {
+  return (
+    <ReactFlowProvider>
+      <Editor {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+function focusField(path: (string | number)[] | undefined) {
+  // The inspector renders after the selection changes; wait a frame for it.
+  requestAnimationFrame(() => {
+    const parts = (path ?? []).slice(path?.[0] === 'nodes' ? 2 : 0).map(String);
+    for (let n = parts.length; n > 0; n -= 1) {
+      const field = parts.slice(0, n).join('.');
+      const target =
+        document.querySelector<HTMLElement>(`[data-field="${field}"]`) ??
+        document.querySelector<HTMLElement>(`[data-field^="${field}."]`);
+      if (target) {
+        target.focus();
+        return;
+      }
+    }
+  });
+}
+
+function Editor({ api, initial, publishedVersion, onClose, onOpened }: Props) {
+  const editor = useEditor(initial);
+  const { flow, selected, setSelected, run } = editor;
+  const [tab, setTab] = useState<Tab>('flow');
+  const [message, setMessage] = useState<{ text: string; tone: 'ok' | 'bad'; details?: Diagnostic[] } | null>(null);
+  const [published, setPublished] = useState(publishedVersion);
+  const [visited, setVisited] = useState<ReadonlySet<string>>(new Set());
+  const [advanced, setAdvanced] = useState(false);
+  const { screenToFlowPosition } = useReactFlow();
+  const diagnosis = useMemo(() => diagnose(flow), [flow]);
+  const variableNames = useMemo(() => [...flow.variables.map((v) => v.name), ...BUILT_IN_VARIABLES], [flow.variables]);
+  const fill = useCallback(
+    (text: string) => {
+      const examples = new Map(flow.variables.map((v) => [v.name, v.example ?? `{{${v.name}}}`]));
+      return fillPlaceholders(text, (name) => examples.get(name)).text;
+    },
+    [flow.variables],
+  );
+  const flowIssues = useMemo(
+    () =>
+      new Map(
+        diagnosis.diagnostics
+          .filter((d) => d.path && d.path[0] !== 'nodes')
+          .map((d) => [(d.path ?? []).join('.'), d.message]),
+      ),
+    [diagnosis],
+  );
+
+  const selectedNode = selected.length === 1 ? flow.nodes.find((n) => n.id === selected[0]) : undefined;
+  const selectedId = selectedNode?.id;
+  useEffect(() => {
+    if (selectedId !== undefined) setTab((t) => (t === 'chat' ? t : 'step'));
+  }, [selectedId]);
+
+  const addAt = useCallback(
+    (kind: NodeKind, position: { x: number; y: number }) => {
+      const node = createNode(kind, nextNodeId(flow, kind), position);
+      run((f) => addNode(f, { node }));
+      setSelected([node.id]);
+    },
+    [flow, run, setSelected],
+  );
+  const addFromPalette = (kind: NodeKind) => {
+    const node = createNode(
+      kind,
+      nextNodeId(flow, kind),
+      screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 }),
+    );
+    const after = selected.length === 1 ? selected[0] : undefined;
+    run((f) => (after ? addNodeAfter(f, { after, node }) : addNode(f, { node })));
+    setSelected([node.id]);
+  };
+
+  const save = useCallback(async (): Promise<boolean> => {
+    const saved = await api.saveFlow(flow);
+    if (!saved.ok) {
+      setMessage({ text: `Not saved: ${saved.error.message}`, tone: 'bad' });
+      return false;
+    }
+    editor.markSaved(flow);
+    setMessage({ text: 'Draft saved.', tone: 'ok' });
+    return true;
+  }, [api, flow, editor]);
+
+  const publish = async () => {
+    if (!(await save())) return;
+    const result = await api.publishFlow(flow.id);
+    if (result.ok) {
+      setPublished(result.value.version);
+      setMessage({ text: `Published as version ${result.value.version}.`, tone: 'ok' });
+    } else
+      setMessage({
+        text: `Not published: ${result.error.message}`,
+        tone: 'bad',
+        details: result.error.diagnostics ?? diagnosis.diagnostics.filter((d) => d.severity === 'error'),
+      });
+  };
+
+  const importFiles = async (files: FileList) => {
+    const file = files[0];
+    if (!file) return;
+    const read = readFlowFile(file.name, await file.text());
+    if (!read.ok) {
+      setMessage({ text: read.message, tone: 'bad' });
+      return;
+    }
+    const stored = await api.importFlow(read.flow);
+    if (!stored.ok) setMessage({ text: `Opened, but not stored on the server: ${stored.error.message}`, tone: 'bad' });
+    else setMessage({ text: `Imported “${read.flow.name}”.`, tone: 'ok' });
+    onOpened(stored.ok ? stored.value.flow : read.flow);
+  };
+
+  const exportFile = () => {
+    const url = URL.createObjectURL(new Blob([flowFileText(flow)], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${flow.id}.json`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  const shortcuts = useMemo(
+    () => ({
+      undo: editor.undo,
+      redo: editor.redo,
+      copy: editor.copy,
+      paste: editor.paste,
+      remove: editor.deleteSelected,
+      save: () => void save(),
+    }),
+    [editor, save],
+  );
+  useShortcuts(shortcuts);
+
+  const pick = (d: Diagnostic) => {
+    if (d.nodeId && flow.nodes.some((n) => n.id === d.nodeId)) {
+      setSelected([d.nodeId]);
+      setTab('step');
+    } else setTab('flow');
+    focusField(d.path);
+  };
+
+  return (
+    <VariablesContext.Provider value={variableNames}>
+      <div className="editor">
+        <Toolbar
+          flow={flow}
+          editor={editor}
+          published={published}
+          errorCount={diagnosis.diagnostics.filter((d) => d.severity === 'error').length}
+          hasErrors={hasErrors(diagnosis.diagnostics)}
+          onClose={onClose}
+          onSave={save}
+          onPublish={publish}
+          onImport={importFiles}
+          onExport={exportFile}
+          onLayout={async () => {
+            const positions = await layoutFlow(flow);
+            run((f) => moveNodes(f, positions));
+          }}
+          advanced={advanced}
+          onToggleAdvanced={() => setAdvanced((a) => !a)}
+        />
+        {message ? (
+          <div className={`banner banner-${message.tone}`} role={message.tone === 'bad' ? 'alert' : 'status'}>
+            {message.text}
+            {message.details && message.details.length > 0 ? (
+              <ul>
+                {message.details.map((d, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: these items have no id; their position is their identity
+                  <li key={`${d.code}-${i}`}>{d.message}</li>
+                ))}
+              </ul>
+            ) : null}
+            <button type="button" aria-label="Dismiss message" onClick={() => setMessage(null)}>
+              ✕
+            </button>
+          </div>
+        ) : null}
+        <div className="workspace">
+          <Palette onAdd={addFromPalette} />
+          <div className="center">
+            {advanced ? (
+              <pre className="advanced" title="Flow document (advanced)">
+                {flowFileText(flow)}
+              </pre>
+            ) : (
+              <Canvas
+                editor={editor}
+                diagnosis={diagnosis}
+                visited={visited}
+                fill={fill}
+                onAddAt={addAt}
+                onFilesDropped={importFiles}
+              />
+            )}
+            <DiagnosticsPanel flow={flow} diagnostics={diagnosis.diagnostics} onPick={pick} />
+          </div>
+          <div className="side">
+            <div className="tabs" role="tablist" aria-label="Side panel">
+              {(['step', 'flow', 'chat'] as const).map((t) => (
+                <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
+                  {{ step: 'Step', flow: 'Flow settings', chat: 'Chat preview' }[t]}
+                </button>
+              ))}
+            </div>
+            {tab === 'step' ? (
+              selectedNode ? (
+                <Inspector
+                  key={selectedNode.id}
+                  flow={flow}
+                  node={selectedNode}
+                  diagnostics={diagnosis.byNode.get(selectedNode.id) ?? []}
+                  run={run}
+                />
+              ) : (
+                <p className="note">
+                  Select a step on the canvas to edit it{selected.length > 1 ? ` (${selected.length} selected)` : ''}.
+                </p>
+              )
+            ) : null}
+            {tab === 'flow' ? (
+              <IssuesContext.Provider value={flowIssues}>
+                <SettingsPanel flow={flow} run={run} />
+              </IssuesContext.Provider>
+            ) : null}
+            <div hidden={tab !== 'chat'}>
+              <ChatPanel
+                api={api}
+                flowId={flow.id}
+                published={published !== null}
+                onVisit={(id) => setVisited((v) => new Set([...v, id]))}
+                onRestart={() => setVisited(new Set())}
+              />
+            </div>
+          </div>
+        </div>
+      </div>
+    </VariablesContext.Provider>
+  );
+}

@@ -1,0 +1,120 @@
+import type { Flow, NodeKind } from '@parley/flow-schema';
+import { NODE_KINDS } from '@parley/flow-schema';
+import type { Connection, EdgeChange, NodeChange } from '@xyflow/react';
+import { Background, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
+import type { DragEvent } from 'react';
+import { useCallback, useMemo } from 'react';
+import { connect, removeEdges } from '../commands/edges.ts';
+import { moveNodes } from '../commands/nodes.ts';
+import type { Diagnosis } from '../state/diagnose.ts';
+import type { EditorState } from '../state/use-editor.ts';
+import type { NodeCardNode } from './NodeCard.tsx';
+import { NodeCard } from './NodeCard.tsx';
+import type { Fill } from './previews.tsx';
+import { toReactFlow } from './to-react-flow.ts';
+
+const nodeTypes = { parley: NodeCard };
+export const KIND_MIME = 'application/x-parley-kind';
+
+function isNodeKind(value: string): value is NodeKind {
+  return NODE_KINDS.some((kind) => kind === value);
+}
+
+type Props = {
+  editor: EditorState;
+  diagnosis: Diagnosis;
+  visited: ReadonlySet<string>;
+  fill: Fill;
+  onAddAt: (kind: NodeKind, position: { x: number; y: number }) => void;
+  onFilesDropped: (files: FileList) => void;
+};
+
+/** The drawing surface: a projection of the document that turns gestures into commands. */
+export function Canvas({ editor, diagnosis, visited, fill, onAddAt, onFilesDropped }: Props) {
+  const { flow, selected, setSelected, run, runTransient, endGesture } = editor;
+  const { screenToFlowPosition } = useReactFlow();
+  const selection = useMemo(() => new Set(selected), [selected]);
+  const { nodes, edges } = useMemo(
+    () => toReactFlow(flow, selection, diagnosis, visited, fill),
+    [flow, selection, diagnosis, visited, fill],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<NodeCardNode>[]) => {
+      const positions: Record<string, { x: number; y: number }> = {};
+      let dragEnded = false;
+      const nextSelection = new Set(selection);
+      let selectionChanged = false;
+      for (const change of changes) {
+        if (change.type === 'position') {
+          if (change.position) positions[change.id] = change.position;
+          if (change.dragging === false) dragEnded = true;
+        } else if (change.type === 'select') {
+          selectionChanged = true;
+          if (change.selected) nextSelection.add(change.id);
+          else nextSelection.delete(change.id);
+        }
+      }
+      if (Object.keys(positions).length > 0) runTransient((f: Flow) => moveNodes(f, positions));
+      if (dragEnded) endGesture();
+      if (selectionChanged) setSelected([...nextSelection]);
+    },
+    [selection, runTransient, endGesture, setSelected],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const removed = changes.flatMap((c) => (c.type === 'remove' ? [c.id] : []));
+      if (removed.length > 0) run((f) => removeEdges(f, removed));
+    },
+    [run],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (c.sourceHandle) run((f) => connect(f, { from: c.source, port: c.sourceHandle ?? '', to: c.target }));
+    },
+    [run],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    event.preventDefault();
+    event.dataTransfer.dropEffect = event.dataTransfer.types.includes('Files') ? 'copy' : 'move';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      event.preventDefault();
+      if (event.dataTransfer.files.length > 0) {
+        onFilesDropped(event.dataTransfer.files);
+        return;
+      }
+      const kind = event.dataTransfer.getData(KIND_MIME);
+      if (isNodeKind(kind)) onAddAt(kind, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    },
+    [onAddAt, onFilesDropped, screenToFlowPosition],
+  );
+
+  return (
+    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} role="application" aria-label="Flow canvas">
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        deleteKeyCode={null}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        fitView
+        minZoom={0.1}
+        onlyRenderVisibleElements
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background />
+        <MiniMap pannable zoomable ariaLabel="Overview of the flow" />
+        <Controls aria-label="Zoom controls" />
+      </ReactFlow>
+    </div>
+  );
+}

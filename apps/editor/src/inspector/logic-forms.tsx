@@ -1,0 +1,360 @@
+import {
+  AnswerType,
+  ConditionOperator,
+  ConsentCategory,
+  DurationUnit,
+  TemplateCategory,
+  WHATSAPP_LIMITS,
+} from '@parley/flow-schema';
+import { addRule, removeRule } from '../commands/node-items.ts';
+import { ListField, NumberField, options, SelectField, TextField } from './fields.tsx';
+import type { Form } from './form-types.ts';
+import { optional } from './form-types.ts';
+
+// Short name: the limits appear in almost every field below.
+const L = WHATSAPP_LIMITS;
+
+export const TemplateForm: Form<'template'> = ({ node, set }) => {
+  const t = node.template;
+  const setT = (template: typeof t) => set({ ...node, template });
+  return (
+    <>
+      <TextField
+        label="Template name"
+        field="template.name"
+        value={t.name}
+        onChange={(name) => setT({ ...t, name })}
+        help="The name of the approved template in WhatsApp Manager."
+      />
+      <TextField
+        label="Template language"
+        field="template.language"
+        value={t.language}
+        onChange={(language) => setT({ ...t, language })}
+      />
+      <SelectField
+        label="Category"
+        field="template.category"
+        value={t.category}
+        options={options(TemplateCategory.options)}
+        onChange={(category) => setT({ ...t, category })}
+        help="Marketing templates may only go to customers who opted in."
+      />
+      <TextField
+        label="Preview text"
+        field="template.previewText"
+        multiline
+        value={t.previewText ?? ''}
+        onChange={(p) => setT({ ...t, previewText: optional(p) })}
+        help="The approved text, with {{1}}, {{2}}… where the values go. Used for the preview only."
+      />
+      <fieldset>
+        <legend>Values for the template</legend>
+        {t.bodyParameters.map((p, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: these items have no id; their position is their identity
+          <div className="item-row" key={`p-${i}`}>
+            <TextField
+              label={`Value {{${i + 1}}}`}
+              field={`template.bodyParameters.${i}.value`}
+              placeholders
+              limit={L.templateBodyParameter}
+              value={p.value}
+              onChange={(value) => setT({ ...t, bodyParameters: t.bodyParameters.with(i, { ...p, value }) })}
+            />
+            <button
+              type="button"
+              className="remove"
+              aria-label={`Remove value ${i + 1}`}
+              onClick={() => setT({ ...t, bodyParameters: t.bodyParameters.filter((_, j) => j !== i) })}
+            >
+              ✕
+            </button>
+          </div>
+        ))}
+        <button type="button" onClick={() => setT({ ...t, bodyParameters: [...t.bodyParameters, { value: '' }] })}>
+          Add value
+        </button>
+      </fieldset>
+    </>
+  );
+};
+
+export const QuestionForm: Form<'question'> = ({ node, set }) => (
+  <>
+    <TextField
+      label="Question"
+      field="prompt"
+      multiline
+      placeholders
+      limit={L.textBody}
+      value={node.prompt}
+      onChange={(prompt) => set({ ...node, prompt })}
+    />
+    <SelectField
+      label="Expected answer"
+      field="answerType"
+      value={node.answerType}
+      options={options(AnswerType.options)}
+      onChange={(answerType) => set({ ...node, answerType })}
+    />
+    {node.answerType === 'choice' ? (
+      <ListField
+        label="Accepted answers"
+        field="choices"
+        value={node.choices}
+        onChange={(choices) => set({ ...node, choices })}
+      />
+    ) : null}
+    {node.answerType === 'regex' ? (
+      <TextField
+        label="Pattern"
+        field="pattern"
+        value={node.pattern ?? ''}
+        onChange={(p) => set({ ...node, pattern: optional(p) })}
+      />
+    ) : null}
+    <TextField
+      label="Keep the answer as"
+      field="saveAs"
+      value={node.saveAs}
+      onChange={(saveAs) => set({ ...node, saveAs })}
+      help="A variable name such as first_name; use it later as {{first_name}}."
+    />
+    <NumberField
+      label="Ask again how many times"
+      field="retries"
+      min={0}
+      value={node.retries}
+      onChange={(retries) => set({ ...node, retries: retries ?? 0 })}
+    />
+    <TextField
+      label="When the answer is not valid"
+      field="retryPrompt"
+      placeholders
+      value={node.retryPrompt ?? ''}
+      onChange={(r) => set({ ...node, retryPrompt: optional(r) })}
+    />
+  </>
+);
+
+export const ConditionForm: Form<'condition'> = ({ node, set, run }) => (
+  <fieldset>
+    <legend>Rules, checked in order</legend>
+    {node.rules.map((rule, i) => {
+      const setRule = (next: typeof rule) => set({ ...node, rules: node.rules.with(i, next) });
+      return (
+        <div className="item-row" key={rule.id}>
+          <div>
+            <TextField
+              label={`Rule ${i + 1} variable`}
+              field={`rules.${i}.variable`}
+              value={rule.variable}
+              onChange={(variable) => setRule({ ...rule, variable })}
+            />
+            <SelectField
+              label={`Rule ${i + 1} test`}
+              field={`rules.${i}.operator`}
+              value={rule.operator}
+              options={options(ConditionOperator.options)}
+              onChange={(operator) => setRule({ ...rule, operator })}
+            />
+            <TextField
+              label={`Rule ${i + 1} value`}
+              field={`rules.${i}.value`}
+              placeholders
+              value={rule.value}
+              onChange={(value) => setRule({ ...rule, value })}
+            />
+          </div>
+          <button
+            type="button"
+            className="remove"
+            aria-label={`Remove rule ${i + 1}`}
+            onClick={() => run((f) => removeRule(f, { nodeId: node.id, ruleId: rule.id }))}
+          >
+            ✕
+          </button>
+        </div>
+      );
+    })}
+    <button type="button" onClick={() => run((f) => addRule(f, { nodeId: node.id }))}>
+      Add rule
+    </button>
+  </fieldset>
+);
+
+export const SetVariablesForm: Form<'set_variables'> = ({ node, set }) => (
+  <fieldset>
+    <legend>Values to remember</legend>
+    {node.assignments.map((a, i) => (
+      // biome-ignore lint/suspicious/noArrayIndexKey: these items have no id; their position is their identity
+      <div className="item-row" key={`a-${i}`}>
+        <TextField
+          label={`Variable ${i + 1}`}
+          field={`assignments.${i}.variable`}
+          value={a.variable}
+          onChange={(variable) => set({ ...node, assignments: node.assignments.with(i, { ...a, variable }) })}
+        />
+        <TextField
+          label={`Value ${i + 1}`}
+          field={`assignments.${i}.value`}
+          placeholders
+          value={a.value}
+          onChange={(value) => set({ ...node, assignments: node.assignments.with(i, { ...a, value }) })}
+        />
+      </div>
+    ))}
+    <button
+      type="button"
+      onClick={() => set({ ...node, assignments: [...node.assignments, { variable: 'value', value: '' }] })}
+    >
+      Add variable
+    </button>
+  </fieldset>
+);
+
+export const HttpRequestForm: Form<'http_request'> = ({ node, set }) => (
+  <>
+    <SelectField
+      label="Method"
+      field="method"
+      value={node.method}
+      options={options(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const)}
+      onChange={(method) => set({ ...node, method })}
+    />
+    <TextField
+      label="Web address"
+      field="url"
+      placeholders
+      value={node.url}
+      onChange={(url) => set({ ...node, url })}
+    />
+    <TextField
+      label="Request body"
+      field="body"
+      multiline
+      placeholders
+      value={node.body ?? ''}
+      onChange={(b) => set({ ...node, body: optional(b) })}
+      help="JSON text; may hold {{variables}}. Secrets are never written here."
+    />
+    <TextField
+      label="Keep the answer as"
+      field="saveAs"
+      value={node.saveAs ?? ''}
+      onChange={(s) => set({ ...node, saveAs: optional(s) })}
+    />
+  </>
+);
+
+export const DelayForm: Form<'delay'> = ({ node, set }) => (
+  <>
+    <NumberField
+      label="Wait for"
+      field="amount"
+      min={1}
+      value={node.amount}
+      onChange={(amount) => set({ ...node, amount: amount ?? 0 })}
+    />
+    <SelectField
+      label="Unit"
+      field="unit"
+      value={node.unit}
+      options={options(DurationUnit.options)}
+      onChange={(unit) => set({ ...node, unit })}
+      help="Waiting may close the 24-hour window; sends after it may need a template."
+    />
+  </>
+);
+
+export const HandoffForm: Form<'handoff'> = ({ node, set }) => (
+  <>
+    <TextField
+      label="Message to the customer"
+      field="message"
+      multiline
+      placeholders
+      limit={L.textBody}
+      value={node.message ?? ''}
+      onChange={(m) => set({ ...node, message: optional(m) })}
+    />
+    <TextField
+      label="Team"
+      field="queue"
+      value={node.queue}
+      onChange={(queue) => set({ ...node, queue })}
+      help="Which team receives the conversation, e.g. billing."
+    />
+  </>
+);
+
+export const AiAnswerForm: Form<'ai_answer'> = ({ node, set }) => (
+  <>
+    <TextField
+      label="Instructions"
+      field="instructions"
+      multiline
+      value={node.instructions}
+      onChange={(instructions) => set({ ...node, instructions })}
+      help="What the answers are based on and how to speak."
+    />
+    <ListField
+      label="Topics it may answer"
+      field="topics"
+      value={node.topics}
+      onChange={(topics) => set({ ...node, topics })}
+      help="Questions outside these topics take the “Outside the topics” path."
+    />
+  </>
+);
+
+export const OptInForm: Form<'opt_in'> = ({ node, set }) => (
+  <>
+    <SelectField
+      label="Kind of messages"
+      field="category"
+      value={node.category}
+      options={options(ConsentCategory.options)}
+      onChange={(category) => set({ ...node, category })}
+    />
+    <TextField
+      label="What the customer agreed to"
+      field="wording"
+      multiline
+      value={node.wording}
+      onChange={(wording) => set({ ...node, wording })}
+    />
+  </>
+);
+
+export const OptOutForm: Form<'opt_out'> = ({ node, set }) => (
+  <>
+    <SelectField
+      label="Kind of messages"
+      field="category"
+      value={node.category}
+      options={options(['marketing', 'utility', 'all'] as const)}
+      onChange={(category) => set({ ...node, category })}
+    />
+    <TextField
+      label="Confirmation"
+      field="confirmation"
+      multiline
+      limit={L.textBody}
+      value={node.confirmation ?? ''}
+      onChange={(c) => set({ ...node, confirmation: optional(c) })}
+    />
+  </>
+);
+
+export const EndForm: Form<'end'> = ({ node, set }) => (
+  <TextField
+    label="Closing message"
+    field="message"
+    multiline
+    placeholders
+    limit={L.textBody}
+    value={node.message ?? ''}
+    onChange={(m) => set({ ...node, message: optional(m) })}
+  />
+);
