@@ -1,4 +1,4 @@
-import { fetch as undiciFetch } from 'undici';
+import * as undici from 'undici';
 import { z } from 'zod';
 import {
   MediaInfo,
@@ -197,11 +197,11 @@ const fetchGlobal: FetchLike = (url, init) => fetch(url, init);
 const fetchWithUndici: FetchLike = (url, init) => {
   const { dispatcher, ...rest } = init;
   // undici's fetch takes its own Dispatcher type; the caller gave us one from the same package.
-  return undiciFetch(url, dispatcher === undefined ? rest : { ...rest, dispatcher: asDispatcher(dispatcher) });
+  return undici.fetch(url, dispatcher === undefined ? rest : { ...rest, dispatcher: asDispatcher(dispatcher) });
 };
 
 function asDispatcher(value: unknown) {
   return z
-    .custom<NonNullable<Parameters<typeof undiciFetch>[1]>['dispatcher']>((v) => typeof v === 'object' && v !== null)
+    .custom<NonNullable<Parameters<typeof undici.fetch>[1]>['dispatcher']>((v) => typeof v === 'object' && v !== null)
     .parse(value);
 }
