@@ -17,11 +17,24 @@ export type {
   StepContext,
   StepResult,
 } from './effects.ts';
+export { type Mismatch, partialMatch } from './flow-test/partial-match.ts';
+export { type FlowTestResult, runFlowTest, type StepFailure } from './flow-test/run-flow-test.ts';
+export {
+  describeStep,
+  type FlowTestCase,
+  type FlowTestFile,
+  type FlowTestStep,
+  parseFlowTestFile,
+  STEP_SCHEMAS,
+} from './flow-test/test-file.ts';
 export { detectGlobalWord, type GlobalWord } from './global-words.ts';
 export { EngineInput, InboundMessage } from './input.ts';
 export { matchTrigger } from './match-trigger.ts';
 export { GLOBAL_NODE } from './send.ts';
 export { Contact, SESSION_VERSION, Session, Waiting } from './session.ts';
+export { parseDuration } from './simulation/duration.ts';
+export { findChoice, type OfferedChoice, offeredChoices, tapMessage } from './simulation/offered-choices.ts';
+export { SIMULATION_START, Simulator, type SimulatorOptions } from './simulation/simulator.ts';
 export { type StartSessionArgs, startSession } from './start-session.ts';
 export { step } from './step.ts';
 export { DEFAULT_MAX_TRANSITIONS } from './step-state.ts';

@@ -1,4 +1,4 @@
-import type { Flow, Trigger } from '@parley/flow-schema';
+import type { Flow } from '@parley/flow-schema';
 import type { StepContext, StepResult } from './effects.ts';
 import type { EngineInput } from './input.ts';
 import { type Contact, SESSION_VERSION, type Session } from './session.ts';
@@ -13,7 +13,7 @@ export type StartSessionArgs = {
   flowVersion: number;
   contact: Contact;
   /** Usually found with `matchTrigger`; the conversation starts at its node. */
-  trigger: Pick<Trigger, 'start'>;
+  trigger: { start: string };
   /**
    * What started it: the customer's message (consumed as the trigger, so a
    * first question does not take it as its answer) or a business event, whose
