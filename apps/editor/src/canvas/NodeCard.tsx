@@ -4,24 +4,36 @@ import type { Node, NodeProps } from '@xyflow/react';
 import { Handle, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { NODE_KIND_INFO } from '../commands/create-node.ts';
-import type { WindowState } from '../state/diagnose.ts';
+import type { WindowTag } from '../state/diagnose.ts';
 import type { Fill } from './previews.tsx';
 import { renderPreview } from './previews.tsx';
 
 export type NodeCardData = {
   node: FlowNode;
   diagnostics: Diagnostic[];
-  window: WindowState;
+  window: WindowTag;
   visited: boolean;
   fill: Fill;
 };
 export type NodeCardNode = Node<NodeCardData, 'parley'>;
 
-const WINDOW_TAGS: Record<WindowState, { text: string; className: string } | null> = {
-  open: { text: '🕒 inside 24 h window', className: 'window-open' },
-  maybe_closed: { text: '🕒 needs a template', className: 'window-closed' },
-  closed: { text: '🕒 needs a template', className: 'window-closed' },
-  not_a_send: null,
+const WINDOW_TAGS: Record<WindowTag, { text: string; className: string; help: string } | null> = {
+  open: {
+    text: '🕒 inside 24 h window',
+    className: 'window-open',
+    help: 'The customer wrote less than 24 hours before this message on every path.',
+  },
+  needs_template: {
+    text: '🕒 needs a template',
+    className: 'window-closed',
+    help: 'On some path the 24-hour window may be closed here: only a template can go then.',
+  },
+  template: {
+    text: '🕒 template: sends any time',
+    className: 'window-open',
+    help: 'Templates may be sent outside the 24-hour window.',
+  },
+  none: null,
 };
 
 /** A node drawn as the WhatsApp message it sends, with one handle per port. */
@@ -50,7 +62,11 @@ function NodeCardView({ data, selected }: NodeProps<NodeCardNode>) {
         ) : null}
       </header>
       <div className="node-body">{renderPreview(node, fill)}</div>
-      {tag ? <div className={`window-tag ${tag.className}`}>{tag.text}</div> : null}
+      {tag ? (
+        <div className={`window-tag ${tag.className}`} title={tag.help}>
+          {tag.text}
+        </div>
+      ) : null}
       <ul className="ports">
         {portsOf(node).map((port) => (
           <li key={port.id} className={`port port-${port.role}`}>

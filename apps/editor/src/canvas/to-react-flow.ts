@@ -23,7 +23,7 @@ export function toReactFlow(
     data: {
       node,
       diagnostics: diagnosis.byNode.get(node.id) ?? [],
-      window: diagnosis.window.get(node.id) ?? 'not_a_send',
+      window: diagnosis.window.get(node.id) ?? 'none',
       visited: visited.has(node.id),
       fill,
     },

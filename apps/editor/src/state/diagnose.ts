@@ -1,33 +1,35 @@
 import type { Diagnostic, Flow } from '@parley/flow-schema';
-import { WHATSAPP_LIMITS } from '@parley/flow-schema';
+import { analyzeWindow, sendsSessionMessage, validateFlow } from '@parley/flow-schema';
 
-export type WindowState = 'open' | 'maybe_closed' | 'closed' | 'not_a_send';
+/** What the canvas tag says about a node: whether a free-form message can go, or a template is needed. */
+export type WindowTag = 'open' | 'needs_template' | 'template' | 'none';
 export type Diagnosis = {
   diagnostics: Diagnostic[];
   byNode: Map<string, Diagnostic[]>;
-  window: Map<string, WindowState>;
+  window: Map<string, WindowTag>;
 };
 
-/** Diagnostics of `validateFlow` grouped by node, and the 24-hour window state of each send. */
+/**
+ * Everything the editor shows about the flow's health, derived from the
+ * document alone: `validateFlow`'s diagnostics grouped by node, and the
+ * 24-hour window state of each node that sends something.
+ */
 export function diagnose(flow: Flow): Diagnosis {
-  const diagnostics: Diagnostic[] = [];
-  flow.nodes.forEach((node, index) => {
-    if (node.kind !== 'buttons') return;
-    if (node.buttons.length > WHATSAPP_LIMITS.replyButtonsMax)
-      diagnostics.push({
-        code: 'limits.button_count',
-        severity: 'error',
-        message: `too many buttons`,
-        nodeId: node.id,
-        path: ['nodes', index, 'buttons'],
-      });
-  });
+  const diagnostics = validateFlow(flow);
   const byNode = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) {
     if (d.nodeId === undefined) continue;
-    const list = byNode.get(d.nodeId) ?? [];
-    list.push(d);
-    byNode.set(d.nodeId, list);
+    const list = byNode.get(d.nodeId);
+    if (list) list.push(d);
+    else byNode.set(d.nodeId, [d]);
   }
-  return { diagnostics, byNode, window: new Map() };
+  const analysis = analyzeWindow(flow);
+  const window = new Map<string, WindowTag>();
+  for (const node of flow.nodes) {
+    const state = analysis[node.id]?.state;
+    if (node.kind === 'template') window.set(node.id, 'template');
+    else if (state === undefined || !sendsSessionMessage(node)) window.set(node.id, 'none');
+    else window.set(node.id, state === 'open' ? 'open' : 'needs_template');
+  }
+  return { diagnostics, byNode, window };
 }
