@@ -159,9 +159,13 @@ export function checkWindow(ctx: ValidationContext): void {
       );
       return;
     }
+    const rule =
+      value === NEVER
+        ? 'WhatsApp only allows templates until the customer writes'
+        : 'WhatsApp only allows templates after 24 hours';
     ctx.report(
       'window.session_send_when_closed',
-      `This message may be sent ${when}; WhatsApp only allows templates after 24 hours. Add a template fallback or send a template first.`,
+      `This message may be sent ${when}; ${rule}. Add a template fallback or send a template first.`,
       where,
     );
   });
