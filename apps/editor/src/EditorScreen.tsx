@@ -14,6 +14,7 @@ import { ChatPanel } from './panels/ChatPanel.tsx';
 import { DiagnosticsPanel } from './panels/DiagnosticsPanel.tsx';
 import { Palette } from './panels/Palette.tsx';
 import { SettingsPanel } from './panels/SettingsPanel.tsx';
+import { StepPicker } from './panels/StepPicker.tsx';
 import { Toolbar } from './panels/Toolbar.tsx';
 import { diagnose } from './state/diagnose.ts';
 import { flowFileText, readFlowFile } from './state/read-flow-file.ts';
@@ -162,6 +163,7 @@ function Editor({ api, initial, publishedVersion, onClose, onOpened }: Props) {
       copy: editor.copy,
       paste: editor.paste,
       remove: editor.deleteSelected,
+      deselect: () => setSelected([]),
       save: () => void save(),
     }),
     [editor, save],
@@ -240,6 +242,7 @@ function Editor({ api, initial, publishedVersion, onClose, onOpened }: Props) {
                 </button>
               ))}
             </div>
+            {tab === 'step' ? <StepPicker flow={flow} selected={selected} onSelect={setSelected} /> : null}
             {tab === 'step' ? (
               selectedNode ? (
                 <Inspector

@@ -107,8 +107,9 @@ export function Canvas({ editor, diagnosis, visited, fill, onAddAt, onFilesDropp
         deleteKeyCode={null}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         fitView
+        fitViewOptions={{ maxZoom: 1 }}
         minZoom={0.1}
-        onlyRenderVisibleElements
+        onlyRenderVisibleElements={flow.nodes.length > 150}
         proOptions={{ hideAttribution: true }}
       >
         <Background />

@@ -19,17 +19,17 @@ export type NodeCardNode = Node<NodeCardData, 'parley'>;
 
 const WINDOW_TAGS: Record<WindowTag, { text: string; className: string; help: string } | null> = {
   open: {
-    text: '🕒 inside 24 h window',
+    text: '24 h: inside the window',
     className: 'window-open',
     help: 'The customer wrote less than 24 hours before this message on every path.',
   },
   needs_template: {
-    text: '🕒 needs a template',
+    text: '24 h: needs a template',
     className: 'window-closed',
     help: 'On some path the 24-hour window may be closed here: only a template can go then.',
   },
   template: {
-    text: '🕒 template: sends any time',
+    text: '24 h: template, sends any time',
     className: 'window-open',
     help: 'Templates may be sent outside the 24-hour window.',
   },
@@ -57,7 +57,7 @@ function NodeCardView({ data, selected }: NodeProps<NodeCardNode>) {
             aria-label={`${diagnostics.length} problem${diagnostics.length > 1 ? 's' : ''}`}
             title={diagnostics.map((d) => d.message).join('\n')}
           >
-            {errors > 0 ? `⛔ ${errors}` : `⚠ ${warnings}`}
+            {errors > 0 ? `✖ ${errors}` : `! ${warnings}`}
           </span>
         ) : null}
       </header>

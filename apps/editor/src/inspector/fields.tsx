@@ -210,3 +210,23 @@ export function ListField({
 
 export const options = <T extends string>(values: readonly T[], labels?: Partial<Record<T, string>>) =>
   values.map((value) => ({ value, label: labels?.[value] ?? value.replaceAll('_', ' ') }));
+
+/** "Wait for a reply" of nodes that wait for the customer; empty means until the conversation times out. */
+export function ReplyTimeoutField({
+  value,
+  onChange,
+}: {
+  value: number | undefined;
+  onChange: (value: number | undefined) => void;
+}) {
+  return (
+    <NumberField
+      label="Wait for a reply (minutes)"
+      field="timeoutMinutes"
+      min={1}
+      value={value}
+      onChange={onChange}
+      help="After this the “No reply in time” path is taken. Leave empty to wait until the conversation times out."
+    />
+  );
+}

@@ -7,7 +7,7 @@ import {
   WHATSAPP_LIMITS,
 } from '@parley/flow-schema';
 import { addRule, removeRule } from '../commands/node-items.ts';
-import { ListField, NumberField, options, SelectField, TextField } from './fields.tsx';
+import { ListField, NumberField, options, ReplyTimeoutField, SelectField, TextField } from './fields.tsx';
 import type { Form } from './form-types.ts';
 import { optional } from './form-types.ts';
 
@@ -75,6 +75,7 @@ export const TemplateForm: Form<'template'> = ({ node, set }) => {
           Add value
         </button>
       </fieldset>
+      <ReplyTimeoutField value={node.timeoutMinutes} onChange={(timeoutMinutes) => set({ ...node, timeoutMinutes })} />
     </>
   );
 };
@@ -134,6 +135,7 @@ export const QuestionForm: Form<'question'> = ({ node, set }) => (
       value={node.retryPrompt ?? ''}
       onChange={(r) => set({ ...node, retryPrompt: optional(r) })}
     />
+    <ReplyTimeoutField value={node.timeoutMinutes} onChange={(timeoutMinutes) => set({ ...node, timeoutMinutes })} />
   </>
 );
 

@@ -1,6 +1,6 @@
 import { MediaType, WHATSAPP_LIMITS } from '@parley/flow-schema';
 import { addButton, addRow, addSection, removeButton, removeRow } from '../commands/node-items.ts';
-import { CheckField, options, SelectField, TextField } from './fields.tsx';
+import { CheckField, options, ReplyTimeoutField, SelectField, TextField } from './fields.tsx';
 import type { Form } from './form-types.ts';
 import { optional } from './form-types.ts';
 
@@ -118,6 +118,7 @@ export const ButtonsForm: Form<'buttons'> = ({ node, set, run }) => (
         Add button
       </button>
     </fieldset>
+    <ReplyTimeoutField value={node.timeoutMinutes} onChange={(timeoutMinutes) => set({ ...node, timeoutMinutes })} />
   </>
 );
 
@@ -207,6 +208,7 @@ export const ListForm: Form<'list'> = ({ node, set, run }) => (
     <button type="button" onClick={() => run((f) => addSection(f, { nodeId: node.id }))}>
       Add section
     </button>
+    <ReplyTimeoutField value={node.timeoutMinutes} onChange={(timeoutMinutes) => set({ ...node, timeoutMinutes })} />
   </>
 );
 
@@ -264,5 +266,6 @@ export const LocationRequestForm: Form<'location_request'> = ({ node, set }) => 
       onChange={(s) => set({ ...node, saveAs: optional(s) })}
       help="A variable name, e.g. customer_location."
     />
+    <ReplyTimeoutField value={node.timeoutMinutes} onChange={(timeoutMinutes) => set({ ...node, timeoutMinutes })} />
   </>
 );

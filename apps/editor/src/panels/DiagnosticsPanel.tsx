@@ -2,7 +2,7 @@ import type { Diagnostic, Flow } from '@parley/flow-schema';
 
 type Props = { flow: Flow; diagnostics: Diagnostic[]; onPick: (diagnostic: Diagnostic) => void };
 
-const ICON = { error: '⛔', warning: '⚠', info: 'ℹ' } as const;
+const ICON = { error: '✖', warning: '!', info: 'i' } as const;
 
 /** Every problem of the flow in plain words; picking one selects the step and its field. */
 export function DiagnosticsPanel({ flow, diagnostics, onPick }: Props) {

@@ -65,6 +65,7 @@ describe('shortcuts', () => {
     [key('Delete'), true, null],
     [key('z', { ctrlKey: true }), true, null],
     [key('a'), false, null],
+    [key('Escape'), false, 'deselect'],
   ])('%o while typing=%s → %s', (event, typing, action) => {
     expect(shortcutOf(event, typing)).toBe(action);
   });

@@ -7,8 +7,10 @@ type Handlers = {
   paste: () => void;
   remove: () => void;
   save: () => void;
+  deselect: () => void;
 };
 type Action = keyof Handlers;
+const PLAIN_KEYS: Record<string, Action> = { delete: 'remove', backspace: 'remove', escape: 'deselect' };
 
 function typingIn(target: EventTarget | null): boolean {
   return (
@@ -26,7 +28,7 @@ export function shortcutOf(
   const key = e.key.toLowerCase();
   if (mod && key === 's') return 'save';
   if (typing) return null;
-  if (!mod) return key === 'delete' || key === 'backspace' ? 'remove' : null;
+  if (!mod) return PLAIN_KEYS[key] ?? null;
   if (key === 'z') return e.shiftKey ? 'redo' : 'undo';
   const withMod: Record<string, Action> = { y: 'redo', c: 'copy', v: 'paste' };
   return withMod[key] ?? null;
