@@ -1,0 +1,31 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema.ts';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+export type OpenDatabase = { db: Db; close: () => void };
+
+const MIGRATIONS = join(import.meta.dirname, '..', '..', 'drizzle');
+
+/**
+ * Opens (creating if needed) the SQLite file and applies the committed
+ * migrations. WAL with synchronous=NORMAL: a commit survives a process crash;
+ * only an OS crash can lose the last moments, which Meta's redelivery covers.
+ */
+export function openDatabase(path: string): OpenDatabase {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder: MIGRATIONS });
+  return { db, close: () => sqlite.close() };
+}
+
+/** What a transaction and the database have in common: enough for every query helper. */
+export type Store = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;

@@ -1,0 +1,234 @@
+import { randomUUID } from 'node:crypto';
+import { type EngineInput, type InboundMessage, Session, type StepContext, type StepResult } from '@parley/flow-engine';
+import type { Trigger } from '@parley/flow-schema';
+import { and, asc, desc, eq, isNull, ne } from 'drizzle-orm';
+import type { Clock } from '../clock.ts';
+import type { ConversationEvents } from '../conversation-events.ts';
+import { readJson, writeJson } from '../db/json.ts';
+import type { Db, Store } from '../db/open-database.ts';
+import { contacts, inbox, outbox, sessions, timers } from '../db/schema.ts';
+import type { FlowStore, PublishedFlow } from '../flows/flow-store.ts';
+import type { Logger } from '../logger.ts';
+import { applyStep, type Emitted } from './apply-step.ts';
+import type { EnginePort } from './engine-port.ts';
+import { StoredMessage, StoredResult, StoredStart, StoredTimer } from './inbox-input.ts';
+import { mapInbound } from './map-inbound.ts';
+
+export type ProcessorDeps = {
+  db: Db;
+  flows: FlowStore;
+  clock: Clock;
+  engine: EnginePort;
+  events: ConversationEvents;
+  log: Logger;
+  /** Sandbox customers made for one flow: their first message starts it, whatever it says. */
+  pinnedStarts?: Map<string, string>;
+};
+
+export const POLITE_REPLY =
+  'Sorry, I can only read text and buttons here. Please type your answer or tap one of the options.';
+
+type Row = typeof inbox.$inferSelect;
+
+/**
+ * Runs the inbox through the engine. Each row is handled in its own
+ * transaction together with everything it causes (session, outbox, timers,
+ * analytics) and its processed mark, so a crash at any point either keeps
+ * the whole step or none of it; unfinished rows are simply picked up again.
+ * Rows are taken in time order, which serialises each contact's conversation.
+ */
+export function createProcessor(deps: ProcessorDeps) {
+  const { db, clock, log } = deps;
+  const newId = (prefix: string) => `${prefix}_${randomUUID()}`;
+
+  const handle = (tx: Store, row: Row, now: number): Emitted[] => {
+    const ctx: StepContext = { now, newId };
+    const contact = tx.select().from(contacts).where(eq(contacts.key, row.contactKey)).get();
+    const who: Session['contact'] = {
+      id: row.contactKey,
+      ...(contact?.phone ? { phone: contact.phone } : {}),
+      ...(contact?.name ? { name: contact.name } : {}),
+    };
+    const active = activeSession(tx, row.contactKey);
+    const stepOn = (session: Session, input: EngineInput): Emitted[] => {
+      const published = deps.flows.getVersion(session.flowId, session.flowVersion, tx);
+      if (!published) throw new Error(`session ${session.id} is pinned to a missing flow version`);
+      return persist(tx, deps.engine.step(published.flow, session, input, ctx), now);
+    };
+
+    switch (row.kind) {
+      case 'message': {
+        const mapped = mapInbound(readJson(StoredMessage, row.input, 'inbox message'));
+        if (mapped.kind === 'ignored') return [];
+        if (active?.status === 'handoff') return []; // a person has the conversation
+        if (mapped.kind === 'other') {
+          politeReply(tx, row, now);
+          return [];
+        }
+        const input: EngineInput = { type: 'message', message: mapped };
+        if (active) return stepOn(active, input);
+        const match = matchFor(tx, row.contactKey, mapped);
+        if (!match) return [];
+        const started = deps.engine.start({
+          ...match,
+          sessionId: newId('session'),
+          contact: who,
+          input,
+          lastInboundAt: contact?.lastInboundAt ?? null,
+          ctx,
+        });
+        return persist(tx, started, now);
+      }
+      case 'timer': {
+        const { timerId } = readJson(StoredTimer, row.input, 'inbox timer');
+        const timer = tx.select().from(timers).where(eq(timers.id, timerId)).get();
+        const session = timer ? sessionById(tx, timer.sessionId) : undefined;
+        if (!timer || timer.state !== 'fired' || !session || session.status === 'ended') return [];
+        return stepOn(session, { type: 'timer', timerId });
+      }
+      case 'start': {
+        const start = readJson(StoredStart, row.input, 'inbox start');
+        const published = startingFlow(start, tx);
+        if (!published) {
+          log.warn(`flow ${start.flowId} has no published version; a start was dropped`);
+          return [];
+        }
+        const emitted: Emitted[] = [];
+        if (active) emitted.push(...supersede(tx, active, now));
+        const input: EngineInput | null = start.event ? { type: 'event', ...start.event } : null;
+        const trigger = start.event
+          ? deps.engine.matchEvent([published], start.event.name)[0]?.trigger
+          : entryTrigger(published);
+        const startNode = trigger?.start ?? published.flow.nodes[0]?.id;
+        if (startNode === undefined) return emitted;
+        const result = deps.engine.start({
+          flow: published,
+          trigger: { start: startNode },
+          lastInboundAt: contact?.lastInboundAt ?? null,
+          sessionId: start.sessionId ?? newId('session'),
+          contact: who,
+          input,
+          variables: start.variables,
+          ctx,
+        });
+        return [...emitted, ...persist(tx, result, now)];
+      }
+      default: {
+        const stored = readJson(StoredResult, row.input, `inbox ${row.kind}`);
+        const session = sessionById(tx, stored.sessionId);
+        if (!session || session.status === 'ended') return [];
+        return stepOn(session, stored.input);
+      }
+    }
+  };
+
+  const matchFor = (tx: Store, contactKey: string, message: InboundMessage) => {
+    const pinned = deps.pinnedStarts?.get(contactKey);
+    if (pinned === undefined) return deps.engine.matchMessage(deps.flows.livePublished(tx), message);
+    deps.pinnedStarts?.delete(contactKey);
+    const flow = deps.flows.livePublished(tx).find((p) => p.flow.id === pinned);
+    if (!flow) return undefined;
+    const trigger = deps.engine.matchMessage([flow], message)?.trigger ?? entryTrigger(flow);
+    return trigger ? { flow, trigger } : undefined;
+  };
+
+  const startingFlow = (start: StoredStart, tx: Store): PublishedFlow | undefined => {
+    if (start.version !== undefined) return deps.flows.getVersion(start.flowId, start.version, tx);
+    const latest = deps.flows.livePublished(tx).find((p) => p.flow.id === start.flowId);
+    return latest;
+  };
+
+  return {
+    /** Processes every pending row; returns how many it handled. Synchronous: SQLite and the engine are. */
+    drain(): number {
+      let handled = 0;
+      for (;;) {
+        const row = db
+          .select()
+          .from(inbox)
+          .where(isNull(inbox.processedAt))
+          .orderBy(asc(inbox.occurredAt), asc(inbox.id))
+          .limit(1)
+          .get();
+        if (!row) return handled;
+        const now = clock.now();
+        let emitted: Emitted[] = [];
+        try {
+          emitted = db.transaction((tx) => {
+            const out = handle(tx, row, now);
+            tx.update(inbox).set({ processedAt: now, outcome: 'ok' }).where(eq(inbox.id, row.id)).run();
+            return out;
+          });
+        } catch (error) {
+          // A bug in one conversation must not stop the others: park the row with the reason.
+          log.error(`input ${row.id} (${row.kind}) for a contact failed: ${describe(error)}`);
+          db.update(inbox)
+            .set({ processedAt: now, outcome: `error: ${describe(error)}` })
+            .where(eq(inbox.id, row.id))
+            .run();
+        }
+        for (const { contactKey, event } of emitted) deps.events.emit(contactKey, event);
+        handled += 1;
+      }
+    },
+  };
+}
+
+/** Where a flow begins when started by a jump or a sandbox pin: its "any message" trigger, else its first. */
+function entryTrigger(published: PublishedFlow): Trigger | undefined {
+  const triggers = published.flow.triggers;
+  return triggers.find((t) => t.kind === 'inbound_any') ?? triggers[0];
+}
+
+function persist(tx: Store, result: StepResult<Session>, now: number): Emitted[] {
+  return applyStep(tx, result.session, result.effects, now);
+}
+
+function activeSession(tx: Store, contactKey: string): Session | undefined {
+  const row = tx
+    .select({ state: sessions.state })
+    .from(sessions)
+    .where(and(eq(sessions.contactKey, contactKey), ne(sessions.status, 'ended')))
+    .orderBy(desc(sessions.startedAt))
+    .limit(1)
+    .get();
+  return row ? readJson(Session, row.state, 'session state') : undefined;
+}
+
+function sessionById(tx: Store, id: string): Session | undefined {
+  const row = tx.select({ state: sessions.state }).from(sessions).where(eq(sessions.id, id)).get();
+  return row ? readJson(Session, row.state, 'session state') : undefined;
+}
+
+/** An event-started flow replaces a running conversation; the old one ends with a clear reason. */
+function supersede(tx: Store, session: Session, now: number): Emitted[] {
+  const ended: Session = { ...session, status: 'ended', waiting: null, endedReason: 'superseded', updatedAt: now };
+  tx.update(timers)
+    .set({ state: 'cancelled' })
+    .where(and(eq(timers.sessionId, session.id), eq(timers.state, 'pending')))
+    .run();
+  return applyStep(tx, ended, [], now);
+}
+
+/** Types no flow can read get one friendly line, never a crash or silence. */
+function politeReply(tx: Store, row: Row, now: number): void {
+  tx.insert(outbox)
+    .values({
+      key: `polite:${row.wamid ?? row.id}`,
+      contactKey: row.contactKey,
+      payload: writeJson({ type: 'text', text: { body: POLITE_REPLY } }),
+      window: 'session',
+      pricing: 'service',
+      state: 'pending',
+      nextAttemptAt: now,
+      createdAt: now,
+    })
+    .onConflictDoNothing()
+    .run();
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export type Processor = ReturnType<typeof createProcessor>;

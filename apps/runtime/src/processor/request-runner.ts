@@ -1,0 +1,147 @@
+import type { Effect, EngineInput } from '@parley/flow-engine';
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Clock } from '../clock.ts';
+import { readJson, writeJson } from '../db/json.ts';
+import type { Db } from '../db/open-database.ts';
+import { inbox, requests } from '../db/schema.ts';
+import type { Logger } from '../logger.ts';
+
+export type HttpEffect = Extract<Effect, { type: 'http_request' }>;
+export type AiEffect = Extract<Effect, { type: 'ai_request' }>;
+
+/** An AI provider; none is configured by default, and then every AI node takes its error path. */
+export type AiProvider = (request: AiEffect) => Promise<{ ok: boolean; inScope: boolean; answer?: string }>;
+
+const StoredEffect = z.looseObject({ type: z.enum(['http_request', 'ai_request']), requestId: z.string() });
+const HttpShape = z.object({
+  type: z.literal('http_request'),
+  requestId: z.string(),
+  nodeId: z.string(),
+  method: z.string(),
+  url: z.string(),
+  headers: z.array(
+    z.union([z.object({ name: z.string(), value: z.string() }), z.object({ name: z.string(), secret: z.string() })]),
+  ),
+  body: z.string().optional(),
+  timeoutMs: z.number(),
+});
+const AiShape = z.object({
+  type: z.literal('ai_request'),
+  requestId: z.string(),
+  nodeId: z.string(),
+  question: z.string(),
+  instructions: z.string(),
+  topics: z.array(z.string()),
+});
+
+export type RequestRunnerDeps = {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  /** Secrets referenced by name from HTTP nodes' headers; never stored in flows. */
+  secrets: Record<string, string>;
+  ai?: AiProvider;
+  fetch: typeof fetch;
+  /** Called when a result landed in the inbox. */
+  onResult: () => void;
+};
+
+/**
+ * Performs the HTTP and AI requests sessions wait on, outside any transaction,
+ * and feeds each result back as an inbox input. A request row stays pending
+ * until its result is committed, so a crash re-runs it on restart.
+ */
+export function createRequestRunner(deps: RequestRunnerDeps) {
+  const inFlight = new Set<string>();
+
+  const finish = (id: string, contactKey: string, sessionId: string, input: EngineInput) => {
+    deps.db.transaction((tx) => {
+      const marked = tx
+        .update(requests)
+        .set({ state: 'done' })
+        .where(and(eq(requests.id, id), eq(requests.state, 'pending')))
+        .run();
+      if (marked.changes === 0) return;
+      const now = deps.clock.now();
+      tx.insert(inbox)
+        .values({
+          contactKey,
+          kind: input.type,
+          input: writeJson({ sessionId, input }),
+          occurredAt: now,
+          receivedAt: now,
+        })
+        .run();
+    });
+    deps.onResult();
+  };
+
+  const runHttp = async (effect: z.infer<typeof HttpShape>): Promise<EngineInput> => {
+    const headers = new Headers();
+    for (const header of effect.headers) {
+      const value = 'secret' in header ? deps.secrets[header.secret] : header.value;
+      if (value === undefined) {
+        deps.log.warn(
+          `HTTP node ${effect.nodeId} references secret "${'secret' in header ? header.secret : ''}", which is not configured`,
+        );
+        return { type: 'http_result', requestId: effect.requestId, ok: false, status: 0, body: null };
+      }
+      headers.set(header.name, value);
+    }
+    try {
+      const response = await deps.fetch(effect.url, {
+        method: effect.method,
+        headers,
+        body: effect.body,
+        signal: AbortSignal.timeout(effect.timeoutMs),
+      });
+      const text = await response.text();
+      let body: unknown = text;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        // Not JSON: the flow gets the text as it came.
+      }
+      return { type: 'http_result', requestId: effect.requestId, ok: response.ok, status: response.status, body };
+    } catch (error) {
+      deps.log.warn(`HTTP node ${effect.nodeId} request failed: ${error instanceof Error ? error.name : 'error'}`);
+      return { type: 'http_result', requestId: effect.requestId, ok: false, status: 0, body: null };
+    }
+  };
+
+  const runAi = async (effect: z.infer<typeof AiShape>): Promise<EngineInput> => {
+    if (!deps.ai) return { type: 'ai_result', requestId: effect.requestId, ok: false, inScope: true };
+    try {
+      const answer = await deps.ai(effect);
+      return { type: 'ai_result', requestId: effect.requestId, ...answer };
+    } catch {
+      return { type: 'ai_result', requestId: effect.requestId, ok: false, inScope: true };
+    }
+  };
+
+  return {
+    /** Starts every pending request not already running; resolves when they have all finished. */
+    async runPending(): Promise<void> {
+      const pending = deps.db.select().from(requests).where(eq(requests.state, 'pending')).all();
+      const work = pending
+        .filter((row) => !inFlight.has(row.id))
+        .map(async (row) => {
+          inFlight.add(row.id);
+          try {
+            const stored = readJson(StoredEffect, row.effect, 'request effect');
+            const input =
+              stored.type === 'http_request'
+                ? await runHttp(readJson(HttpShape, row.effect, 'http request'))
+                : await runAi(readJson(AiShape, row.effect, 'ai request'));
+            finish(row.id, row.contactKey, row.sessionId, input);
+          } finally {
+            inFlight.delete(row.id);
+          }
+        });
+      await Promise.all(work);
+    },
+  };
+}
+
+export type RequestRunner = ReturnType<typeof createRequestRunner>;

@@ -1,0 +1,265 @@
+import type { PricingCategory } from '@parley/flow-engine';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Clock } from '../clock.ts';
+import type { ConversationEvents } from '../conversation-events.ts';
+import { readJson, writeJson } from '../db/json.ts';
+import type { Db } from '../db/open-database.ts';
+import { contacts, outbox } from '../db/schema.ts';
+import type { Logger } from '../logger.ts';
+import type { ClassifyError, GraphPort } from './graph-port.ts';
+import { type OutboxRow, readConsent, recordAccepted, recordRejection, tierUsage } from './outbox-records.ts';
+import { decideSend } from './send-gates.ts';
+import { createTokenBucket, type TokenBucket } from './token-bucket.ts';
+
+export type SenderDeps = {
+  db: Db;
+  clock: Clock;
+  graph: GraphPort;
+  classify: ClassifyError;
+  log: Logger;
+  events: ConversationEvents;
+  /** Messages per second for the number (token bucket; Meta's default cap is 80). */
+  sendRate: number;
+  /** Messages one contact may get in a burst before the 1-per-6-seconds pair rate applies. */
+  pairBurst: number;
+  tierLimit: number;
+  /** How long a send of unknown fate waits for a status webhook before it is resent. */
+  reconcileMs?: number;
+  /** Called when the sender wrote a `send_failed` input for the engine. */
+  onInbox: () => void;
+};
+
+const Payload = z.looseObject({ type: z.string() });
+const Pricing = z.enum(['service', 'marketing', 'utility', 'authentication']);
+const Fallback = z.object({ payload: Payload, pricing: Pricing });
+const MAX_ATTEMPTS = 8;
+const PAIR_PER_SECOND = 1 / 6;
+
+export type SenderHealth = { paused: false } | { paused: true; reason: string; since: number };
+
+/**
+ * Drains the outbox in order per contact, enforcing Meta's rules at send
+ * time, and reacts to each Cloud API error as classifyGraphError says.
+ * Each row is marked `sending` (committed) before the HTTP call: a row found
+ * in that state after a crash may have gone out, so it waits for a status
+ * webhook carrying its key before it is resent.
+ */
+export function createSender(deps: SenderDeps) {
+  const { db, clock, log } = deps;
+  const reconcileMs = deps.reconcileMs ?? 60_000;
+  const throughput = createTokenBucket(deps.sendRate, deps.sendRate, clock.now());
+  const pairs = new Map<string, TokenBucket>();
+  let health: SenderHealth = { paused: false };
+
+  const pairBucket = (contactKey: string, now: number) => {
+    let bucket = pairs.get(contactKey);
+    if (!bucket) {
+      bucket = createTokenBucket(deps.pairBurst, PAIR_PER_SECOND, now);
+      pairs.set(contactKey, bucket);
+    }
+    return bucket;
+  };
+
+  const dueRows = (now: number): OutboxRow[] =>
+    db
+      .select()
+      .from(outbox)
+      .where(
+        and(
+          eq(outbox.state, 'pending'),
+          lte(outbox.nextAttemptAt, now),
+          // Per-contact order: only a contact's oldest unfinished message may go.
+          sql`not exists (select 1 from outbox as earlier where earlier.contact_key = ${outbox.contactKey} and earlier.id < ${outbox.id} and earlier.state in ('pending', 'sending', 'reconciling'))`,
+        ),
+      )
+      .orderBy(asc(outbox.id))
+      .limit(500)
+      .all();
+
+  const skip = (row: OutboxRow, reason: 'window_closed' | 'opted_out' | 'undeliverable', detail: string) => {
+    recordRejection(db, row, { state: 'skipped', lastError: detail, feedback: reason }, clock.now());
+    log.info(`message ${row.key} not sent: ${detail}`);
+    deps.onInbox();
+  };
+
+  const sendOne = async (row: OutboxRow, now: number): Promise<void> => {
+    const contact = db.select().from(contacts).where(eq(contacts.key, row.contactKey)).get();
+    const payload = readJson(Payload, row.payload, 'outbox payload');
+    const decision = decideSend({
+      now,
+      window: row.window === 'template' ? 'template' : 'session',
+      payload,
+      pricing: Pricing.parse(row.pricing),
+      fallback: row.fallback ? readJson(Fallback, row.fallback, 'outbox fallback') : null,
+      lastInboundAt: contact?.lastInboundAt ?? null,
+      undeliverable: contact?.undeliverableAt != null,
+      consent: readConsent(db, row.contactKey),
+      tier: { ...tierUsage(db, row.contactKey, now), limit: deps.tierLimit },
+    });
+    if (decision.action === 'skip') return skip(row, decision.reason, decision.detail);
+    if (decision.action === 'defer') {
+      db.update(outbox)
+        .set({ nextAttemptAt: decision.until, lastError: decision.detail })
+        .where(eq(outbox.id, row.id))
+        .run();
+      return;
+    }
+    const pair = pairBucket(row.contactKey, now).take(now);
+    if (!pair.ok) {
+      db.update(outbox)
+        .set({ nextAttemptAt: now + pair.waitMs })
+        .where(eq(outbox.id, row.id))
+        .run();
+      return;
+    }
+    const address = contact?.phone ? { to: contact.phone } : { recipient: contact?.userId ?? row.contactKey };
+    const body = {
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      ...address,
+      ...decision.payload,
+      biz_opaque_callback_data: row.key,
+    };
+    db.update(outbox)
+      .set({ state: 'sending', attempts: row.attempts + 1 })
+      .where(eq(outbox.id, row.id))
+      .run();
+    const outcome = await deps.graph.sendMessage(body);
+    const at = clock.now();
+    if (outcome.kind === 'accepted') {
+      const sent = { ...decision, wamid: outcome.wamid };
+      if (recordAccepted(db, row, sent, at)) {
+        deps.events.emit(row.contactKey, { type: 'message', id: outcome.wamid, payload: decision.payload, at });
+      }
+      return;
+    }
+    if (outcome.kind === 'unknown') {
+      const exhausted = row.attempts + 1 >= MAX_ATTEMPTS;
+      db.update(outbox)
+        .set({
+          state: exhausted ? 'failed' : 'reconciling',
+          reconcileUntil: at + reconcileMs,
+          lastError: `no answer from the Cloud API: ${outcome.reason}`,
+        })
+        .where(and(eq(outbox.id, row.id), eq(outbox.state, 'sending')))
+        .run();
+      return;
+    }
+    react(row, outcome.code, outcome.details, decision.usedFallback, at);
+  };
+
+  const react = (row: OutboxRow, code: number, details: string, usedFallback: boolean, at: number) => {
+    const error = deps.classify(code);
+    const lastError = `${code} ${error.title}: ${details}`;
+    const retryAt = (delayMs: number) =>
+      db
+        .update(outbox)
+        .set({ state: 'pending', nextAttemptAt: at + delayMs, lastError })
+        .where(eq(outbox.id, row.id))
+        .run();
+    switch (error.reaction) {
+      case 'retry_backoff':
+        if (row.attempts + 1 >= MAX_ATTEMPTS) {
+          recordRejection(db, row, { state: 'failed', lastError }, at);
+          log.warn(`message ${row.key} gave up after ${MAX_ATTEMPTS} attempts: ${lastError}`);
+          return;
+        }
+        return void retryAt(Math.min(60_000, 500 * 2 ** row.attempts) + Math.floor(Math.random() * 250));
+      case 'retry_recipient_later':
+        // Meta's advice for the pair rate: wait 4^n seconds, for this recipient only.
+        pairs.delete(row.contactKey);
+        return void retryAt(1000 * 4 ** Math.min(row.attempts, 5));
+      case 'switch_to_template': {
+        const fallback = row.fallback && !usedFallback ? readJson(Fallback, row.fallback, 'outbox fallback') : null;
+        if (!fallback) return skip(row, 'window_closed', lastError);
+        db.update(outbox)
+          .set({
+            state: 'pending',
+            window: 'template',
+            payload: writeJson(fallback.payload),
+            pricing: fallback.pricing,
+            fallback: null,
+            nextAttemptAt: at,
+            lastError,
+          })
+          .where(eq(outbox.id, row.id))
+          .run();
+        return;
+      }
+      case 'give_up': {
+        const feedback = code === 131050 ? 'opted_out' : code === 131026 ? 'undeliverable' : undefined;
+        recordRejection(db, row, { state: 'failed', lastError, feedback, code }, at);
+        log.warn(`message ${row.key} failed for good: ${lastError}`);
+        if (feedback) deps.onInbox();
+        return;
+      }
+      case 'stop_and_alert':
+        // The account or token is broken: nothing else can go out until a person fixes it.
+        health = { paused: true, reason: lastError, since: at };
+        db.update(outbox)
+          .set({ state: 'pending', attempts: row.attempts, nextAttemptAt: at, lastError })
+          .where(eq(outbox.id, row.id))
+          .run();
+        log.error(`sending paused: ${lastError}. Fix the account, then POST /api/sender/resume.`);
+        return;
+    }
+  };
+
+  return {
+    /** After a restart: rows caught mid-send wait for their status webhook before being resent. */
+    recover(): number {
+      const now = clock.now();
+      return db
+        .update(outbox)
+        .set({ state: 'reconciling', reconcileUntil: now + reconcileMs })
+        .where(eq(outbox.state, 'sending'))
+        .run().changes;
+    },
+    /** One pass over the due rows; resolves when every send it started has an answer. */
+    async tick(): Promise<number> {
+      if (health.paused) return 0;
+      const now = clock.now();
+      db.update(outbox)
+        .set({ state: 'pending', reconcileUntil: null, nextAttemptAt: now })
+        .where(and(eq(outbox.state, 'reconciling'), lte(outbox.reconcileUntil, now)))
+        .run();
+      const sends: Promise<void>[] = [];
+      for (const row of dueRows(now)) {
+        if (health.paused) break;
+        if (!throughput.take(now).ok) break;
+        sends.push(
+          sendOne(row, now).catch((error: unknown) => {
+            log.error(
+              `sending ${row.key} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
+            );
+          }),
+        );
+      }
+      await Promise.all(sends);
+      return sends.length;
+    },
+    health: (): SenderHealth => health,
+    resume(): void {
+      if (health.paused) log.info('sending resumed');
+      health = { paused: false };
+    },
+    /** Rows not yet finished, for idle checks in tests and the health page. */
+    backlog(): number {
+      const row = db
+        .select({ n: sql<number>`count(*)` })
+        .from(outbox)
+        .where(inArray(outbox.state, ['pending', 'sending', 'reconciling']))
+        .get();
+      return row?.n ?? 0;
+    },
+  };
+}
+
+export type Sender = ReturnType<typeof createSender>;
+export type SentDecision = {
+  payload: Record<string, unknown>;
+  pricing: PricingCategory;
+  businessInitiated: boolean;
+  wamid: string;
+};

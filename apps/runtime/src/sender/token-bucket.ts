@@ -1,0 +1,26 @@
+/**
+ * A token bucket on the injected clock: `capacity` tokens, refilled at
+ * `perSecond`. Used for the number's throughput and each contact's pair rate.
+ */
+export type TokenBucket = {
+  /** Takes a token if one is there; otherwise returns how many ms until one is. */
+  take: (now: number) => { ok: true } | { ok: false; waitMs: number };
+};
+
+export function createTokenBucket(capacity: number, perSecond: number, now: number): TokenBucket {
+  let tokens = capacity;
+  let last = now;
+  return {
+    take: (at) => {
+      if (at > last) {
+        tokens = Math.min(capacity, tokens + ((at - last) * perSecond) / 1000);
+        last = at;
+      }
+      if (tokens >= 1) {
+        tokens -= 1;
+        return { ok: true };
+      }
+      return { ok: false, waitMs: Math.ceil(((1 - tokens) * 1000) / perSecond) };
+    },
+  };
+}

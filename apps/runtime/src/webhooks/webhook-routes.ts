@@ -1,0 +1,74 @@
+import { timingSafeEqual } from 'node:crypto';
+import { parseWebhook, verifyWebhookSignature } from '@parley/whatsapp';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/open-database.ts';
+import type { Logger } from '../logger.ts';
+import { type RecordResult, recordWebhook } from './record-webhook.ts';
+
+export type WebhookDeps = {
+  db: Db;
+  clock: Clock;
+  appSecret: string;
+  verifyToken: string;
+  log: Logger;
+  /** Called after a webhook committed, so the processor picks the new inputs up at once. */
+  onRecorded: (result: RecordResult) => void;
+};
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Meta's webhook endpoint: the verification handshake and signed deliveries. */
+export function createWebhookRoutes(deps: WebhookDeps): Hono {
+  const app = new Hono();
+
+  app.get('/', (c) => {
+    const mode = c.req.query('hub.mode');
+    const token = c.req.query('hub.verify_token');
+    const challenge = c.req.query('hub.challenge');
+    if (mode === 'subscribe' && token !== undefined && challenge !== undefined && safeEqual(token, deps.verifyToken)) {
+      return c.text(challenge, 200);
+    }
+    return c.text('verification failed', 403);
+  });
+
+  app.post(
+    '/',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json({ error: { code: 'webhook.too_large', message: 'the body is over 1 MiB' } }, 413),
+    }),
+    async (c) => {
+      const raw = Buffer.from(await c.req.arrayBuffer());
+      if (!verifyWebhookSignature(raw, c.req.header('x-hub-signature-256'), deps.appSecret)) {
+        deps.log.warn('webhook refused: missing or wrong X-Hub-Signature-256');
+        return c.json({ error: { code: 'webhook.bad_signature', message: 'the signature does not match' } }, 401);
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(raw.toString('utf8'));
+      } catch {
+        return c.json({ error: { code: 'webhook.malformed', message: 'the body is not JSON' } }, 400);
+      }
+      const body = parseWebhook(json);
+      if (!body.ok) {
+        const issues = body.issues.slice(0, 10);
+        return c.json(
+          { error: { code: 'webhook.malformed', message: 'the body is not a WhatsApp webhook', issues } },
+          400,
+        );
+      }
+      const result = recordWebhook(deps.db, body.value, deps.clock.now());
+      deps.onRecorded(result);
+      return c.text('ok', 200);
+    },
+  );
+  return app;
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
