@@ -133,10 +133,12 @@ function checkEndlessLoops(ctx: ValidationContext): void {
       .sort((a, b) => (ctx.indexOf.get(a.id) ?? 0) - (ctx.indexOf.get(b.id) ?? 0));
     const head = members[0];
     if (head === undefined) continue;
-    const names = members.map(nameOf).join(' → ');
+    // A loop can span hundreds of nodes in a generated flow; a few names are enough to find it.
+    const shown = members.slice(0, 5).map(nameOf).join(', ');
+    const names = members.length > 5 ? `${shown} and ${members.length - 5} more` : shown;
     ctx.report(
       'structure.endless_loop',
-      `The loop ${names} never waits for the customer, a delay or a person, so it would run forever. Add a question, a delay or a way out of the loop.`,
+      `The loop through ${names} never waits for the customer, a delay or a person, so it would run forever. Add a question, a delay or a way out of the loop.`,
       { nodeId: head.id, path: ['nodes', ctx.indexOf.get(head.id) ?? 0] },
     );
   }
