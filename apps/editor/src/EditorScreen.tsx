@@ -38,6 +38,19 @@ export function EditorScreen(props: Props) {
   );
 }
 
+/** Steps added one after another without a selection would pile up; shift each new one until the spot is free. */
+function freeSpotNear(flow: Flow, spot: { x: number; y: number }): { x: number; y: number } {
+  const taken = (x: number, y: number) =>
+    flow.nodes.some((n) => Math.abs(n.position.x - x) < 280 && Math.abs(n.position.y - y) < 200);
+  // Left to right in rows of four cards, starting at the centre of the view.
+  for (let i = 0; i < 400; i += 1) {
+    const x = spot.x + (i % 4) * 300;
+    const y = spot.y + Math.floor(i / 4) * 320;
+    if (!taken(x, y)) return { x: Math.round(x), y: Math.round(y) };
+  }
+  return { x: Math.round(spot.x), y: Math.round(spot.y) };
+}
+
 function focusField(path: (string | number)[] | undefined) {
   // The inspector renders after the selection changes; wait a frame for it.
   requestAnimationFrame(() => {
@@ -63,7 +76,7 @@ function Editor({ api, initial, publishedVersion, onClose, onOpened }: Props) {
   const [published, setPublished] = useState(publishedVersion);
   const [visited, setVisited] = useState<ReadonlySet<string>>(new Set());
   const [advanced, setAdvanced] = useState(false);
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, fitView } = useReactFlow();
   const diagnosis = useMemo(() => diagnose(flow), [flow]);
   const variableNames = useMemo(() => [...flow.variables.map((v) => v.name), ...BUILT_IN_VARIABLES], [flow.variables]);
   const fill = useCallback(
@@ -98,11 +111,8 @@ function Editor({ api, initial, publishedVersion, onClose, onOpened }: Props) {
     [flow, run, setSelected],
   );
   const addFromPalette = (kind: NodeKind) => {
-    const node = createNode(
-      kind,
-      nextNodeId(flow, kind),
-      screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 }),
-    );
+    const centre = screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 });
+    const node = createNode(kind, nextNodeId(flow, kind), freeSpotNear(flow, centre));
     const after = selected.length === 1 ? selected[0] : undefined;
     run((f) => (after ? addNodeAfter(f, { after, node }) : addNode(f, { node })));
     setSelected([node.id]);
@@ -195,6 +205,7 @@ function Editor({ api, initial, publishedVersion, onClose, onOpened }: Props) {
           onLayout={async () => {
             const positions = await layoutFlow(flow);
             run((f) => moveNodes(f, positions));
+            requestAnimationFrame(() => void fitView({ maxZoom: 1 }));
           }}
           advanced={advanced}
           onToggleAdvanced={() => setAdvanced((a) => !a)}

@@ -198,6 +198,12 @@ export function SettingsPanel({ flow, run }: { flow: Flow; run: (command: Comman
                   onChange={(type) => setVar({ ...v, type })}
                 />
                 <TextField
+                  label={`Variable ${i + 1} description`}
+                  field={`variables.${i}.description`}
+                  value={v.description}
+                  onChange={(description) => setVar({ ...v, description })}
+                />
+                <TextField
                   label={`Variable ${i + 1} example`}
                   field={`variables.${i}.example`}
                   value={v.example ?? ''}
