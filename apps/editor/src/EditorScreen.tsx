@@ -176,7 +176,7 @@ function Editor({ api, initial, publishedVersion, onClose, onOpened }: Props) {
       deselect: () => setSelected([]),
       save: () => void save(),
     }),
-    [editor, save],
+    [editor, save, setSelected],
   );
   useShortcuts(shortcuts);
 
