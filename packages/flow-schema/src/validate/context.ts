@@ -17,12 +17,12 @@ export type ValidationContext = {
   indexOf: Map<string, number>;
   /** Edges between nodes that exist, leaving each node position (only a node's first occurrence has any). */
   outgoing: Link[][];
+  /** Which node positions some trigger leads to (computed once, on first use). */
+  reached: () => Uint8Array;
   /** Declared variables by name; built-ins are in `builtIns`. */
   variables: Map<string, Variable>;
   builtIns: ReadonlySet<string>;
   report: (code: DiagnosticCode, message: string, where?: { nodeId?: string; path?: Path }) => void;
-  /** The path of a node, e.g. `['nodes', 3]`, extended by `rest`. */
-  nodePath: (node: FlowNode, ...rest: Path) => Path;
 };
 
 export function createContext(flow: Flow, diagnostics: Diagnostic[]): ValidationContext {
@@ -38,7 +38,8 @@ export function createContext(flow: Flow, diagnostics: Diagnostic[]): Validation
   }
   const variables = new Map<string, Variable>();
   for (const variable of flow.variables) variables.set(variable.name, variable);
-  return {
+  let reached: Uint8Array | undefined;
+  const ctx: ValidationContext = {
     flow,
     graph: buildGraph(flow),
     indexOf,
@@ -51,8 +52,34 @@ export function createContext(flow: Flow, diagnostics: Diagnostic[]): Validation
       if (where.path !== undefined) diagnostic.path = where.path;
       diagnostics.push(diagnostic);
     },
-    nodePath: (node, ...rest) => ['nodes', indexOf.get(node.id) ?? -1, ...rest],
+    reached: () => {
+      reached ??= reachableFromTriggers(flow, indexOf, outgoing);
+      return reached;
+    },
   };
+  return ctx;
+}
+
+/** A walk over the edges from every trigger's start. */
+function reachableFromTriggers(flow: Flow, indexOf: Map<string, number>, outgoing: Link[][]): Uint8Array {
+  const reached = new Uint8Array(flow.nodes.length);
+  const queue: number[] = [];
+  for (const trigger of flow.triggers) {
+    const start = indexOf.get(trigger.start);
+    if (start !== undefined && reached[start] === 0) {
+      reached[start] = 1;
+      queue.push(start);
+    }
+  }
+  for (let head = 0; head < queue.length; head++) {
+    for (const link of outgoing[queue[head] ?? 0] ?? []) {
+      if (reached[link.to] === 0) {
+        reached[link.to] = 1;
+        queue.push(link.to);
+      }
+    }
+  }
+  return reached;
 }
 
 /** How a node is named in messages: its canvas label when it has one, else its id. */

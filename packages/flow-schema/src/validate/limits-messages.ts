@@ -59,6 +59,34 @@ export function checkMessageLimits(ctx: ValidationContext): void {
           ...at('body'),
         });
         break;
+      case 'question':
+        checkLength(ctx, 'limits.body_length', node.prompt, {
+          max: L.textBody,
+          required: true,
+          what: `The question of ${nameOf(node)}`,
+          ...at('prompt'),
+        });
+        checkLength(ctx, 'limits.body_length', node.retryPrompt, {
+          max: L.textBody,
+          what: `The retry message of ${nameOf(node)}`,
+          ...at('retryPrompt'),
+        });
+        break;
+      case 'handoff':
+      case 'end':
+        checkLength(ctx, 'limits.body_length', node.message, {
+          max: L.textBody,
+          what: `The message of ${nameOf(node)}`,
+          ...at('message'),
+        });
+        break;
+      case 'opt_out':
+        checkLength(ctx, 'limits.body_length', node.confirmation, {
+          max: L.textBody,
+          what: `The confirmation of ${nameOf(node)}`,
+          ...at('confirmation'),
+        });
+        break;
       default:
         break;
     }

@@ -1,6 +1,5 @@
 import { waitsForCustomer } from '../ports.ts';
 import { nameOf, type ValidationContext } from './context.ts';
-import { reachableFromTriggers } from './structure-reach.ts';
 import { templatesOf } from './text-fields.ts';
 
 /**
@@ -46,7 +45,7 @@ function checkHumanPath(ctx: ValidationContext): void {
     }
   }
 
-  const reached = reachableFromTriggers(ctx);
+  const reached = ctx.reached();
   flow.nodes.forEach((node, index) => {
     if (reached[index] === 0 || leadsToPerson[index] === 1 || !waitsForCustomer(node)) return;
     ctx.report(

@@ -72,32 +72,10 @@ function claimsOf(trigger: Trigger): [string, string][] {
   }
 }
 
-/** Positions of the nodes some trigger leads to, by a walk over the edges. */
-export function reachableFromTriggers(ctx: ValidationContext): Uint8Array {
-  const reached = new Uint8Array(ctx.flow.nodes.length);
-  const queue: number[] = [];
-  for (const trigger of ctx.flow.triggers) {
-    const start = ctx.indexOf.get(trigger.start);
-    if (start !== undefined && reached[start] === 0) {
-      reached[start] = 1;
-      queue.push(start);
-    }
-  }
-  for (let head = 0; head < queue.length; head++) {
-    for (const link of ctx.outgoing[queue[head] ?? 0] ?? []) {
-      if (reached[link.to] === 0) {
-        reached[link.to] = 1;
-        queue.push(link.to);
-      }
-    }
-  }
-  return reached;
-}
-
 function checkUnreachable(ctx: ValidationContext): void {
   // Without any trigger every node is unreachable; `structure.no_trigger` already says the one thing to fix.
   if (ctx.flow.triggers.length === 0) return;
-  const reached = reachableFromTriggers(ctx);
+  const reached = ctx.reached();
   ctx.flow.nodes.forEach((node, index) => {
     if (reached[index] === 1 || ctx.indexOf.get(node.id) !== index) return;
     ctx.report('structure.unreachable_node', `No trigger leads to node ${nameOf(node)}, so it never runs.`, {

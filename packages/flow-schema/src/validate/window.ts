@@ -6,7 +6,6 @@ import { sendsSessionMessage, waitsForCustomer } from '../ports.ts';
 import { triggerOpensWindow } from '../triggers.ts';
 import { createContext, type Link, type ValidationContext } from './context.ts';
 import { findStronglyConnected } from './strongly-connected.ts';
-import { reachableFromTriggers } from './structure-reach.ts';
 
 /**
  * Where a node runs relative to the 24-hour customer service window, in the
@@ -94,7 +93,7 @@ export function hoursSinceInbound(ctx: ValidationContext): Float64Array {
  * links that carry time along instead.
  */
 function seedSources(ctx: ValidationContext, value: Float64Array): Link[][] {
-  const reached = reachableFromTriggers(ctx);
+  const reached = ctx.reached();
   for (const trigger of ctx.flow.triggers) {
     const start = ctx.indexOf.get(trigger.start);
     if (start !== undefined) raise(value, start, triggerOpensWindow(trigger) ? 0 : NEVER);
