@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
 
   let parley: ParleyApp;
-  let generatedToken: string | undefined;
+  const generatedToken = config.adminToken === undefined ? randomBytes(24).toString('hex') : undefined;
   let stopSimulator: () => Promise<void> = async () => {};
   if (config.mode === 'live' && config.meta) {
     const graph = createGraphClient({
@@ -85,7 +85,7 @@ async function main(): Promise<void> {
       graph: graphPortFrom(graph),
       appSecret: secrets.appSecret,
       verifyToken: randomBytes(12).toString('hex'),
-      adminToken: config.adminToken ?? (generatedToken = randomBytes(24).toString('hex')),
+      adminToken: config.adminToken ?? generatedToken ?? '',
       sandbox: { port: simulator.port, clock },
     });
     const seeded = seedExamples(createFlowStore(database.db), join(REPO, 'examples'), clock.now(), log);

@@ -41,84 +41,114 @@ export function createProcessor(deps: ProcessorDeps) {
   const { db, clock, log } = deps;
   const newId = (prefix: string) => `${prefix}_${randomUUID()}`;
 
-  const handle = (tx: Store, row: Row, now: number): Emitted[] => {
-    const ctx: StepContext = { now, newId };
-    const contact = tx.select().from(contacts).where(eq(contacts.key, row.contactKey)).get();
-    const who: Session['contact'] = {
-      id: row.contactKey,
-      ...(contact?.phone ? { phone: contact.phone } : {}),
-      ...(contact?.name ? { name: contact.name } : {}),
-    };
-    const active = activeSession(tx, row.contactKey);
-    const stepOn = (session: Session, input: EngineInput): Emitted[] => {
-      const published = deps.flows.getVersion(session.flowId, session.flowVersion, tx);
-      if (!published) throw new Error(`session ${session.id} is pinned to a missing flow version`);
-      return persist(tx, deps.engine.step(published.flow, session, input, ctx), now);
-    };
+  /** Everything one inbox row is handled with. */
+  type Turn = {
+    tx: Store;
+    row: Row;
+    now: number;
+    ctx: StepContext;
+    who: Session['contact'];
+    lastInboundAt: number | null;
+    active: Session | undefined;
+  };
 
+  const stepOn = (turn: Turn, session: Session, input: EngineInput): Emitted[] => {
+    const published = deps.flows.getVersion(session.flowId, session.flowVersion, turn.tx);
+    if (!published) throw new Error(`session ${session.id} is pinned to a missing flow version`);
+    return persist(turn.tx, deps.engine.step(published.flow, session, input, turn.ctx), turn.now);
+  };
+
+  const onMessage = (turn: Turn): Emitted[] => {
+    const { tx, row, now, active } = turn;
+    const mapped = mapInbound(readJson(StoredMessage, row.input, 'inbox message'));
+    if (mapped.kind === 'ignored') return [];
+    if (active?.status === 'handoff') return []; // a person has the conversation
+    if (mapped.kind === 'other') {
+      politeReply(tx, row, now);
+      return [];
+    }
+    const input: EngineInput = { type: 'message', message: mapped };
+    if (active) return stepOn(turn, active, input);
+    const match = matchFor(tx, row.contactKey, mapped);
+    if (!match) return [];
+    const started = deps.engine.start({
+      ...match,
+      sessionId: newId('session'),
+      contact: turn.who,
+      input,
+      lastInboundAt: turn.lastInboundAt,
+      ctx: turn.ctx,
+    });
+    return persist(tx, started, now);
+  };
+
+  const onTimer = (turn: Turn): Emitted[] => {
+    const { timerId } = readJson(StoredTimer, turn.row.input, 'inbox timer');
+    const timer = turn.tx.select().from(timers).where(eq(timers.id, timerId)).get();
+    const session = timer ? sessionById(turn.tx, timer.sessionId) : undefined;
+    if (timer?.state !== 'fired' || !session || session.status === 'ended') return [];
+    return stepOn(turn, session, { type: 'timer', timerId });
+  };
+
+  const onStart = (turn: Turn): Emitted[] => {
+    const { tx, now } = turn;
+    const start = readJson(StoredStart, turn.row.input, 'inbox start');
+    const published = startingFlow(start, tx);
+    if (!published) {
+      log.warn(`flow ${start.flowId} has no published version; a start was dropped`);
+      return [];
+    }
+    const emitted = turn.active ? supersede(tx, turn.active, now) : [];
+    const input: EngineInput | null = start.event ? { type: 'event', ...start.event } : null;
+    const trigger = start.event
+      ? deps.engine.matchEvent([published], start.event.name)[0]?.trigger
+      : entryTrigger(published);
+    const startNode = trigger?.start ?? published.flow.nodes[0]?.id;
+    if (startNode === undefined) return emitted;
+    const result = deps.engine.start({
+      flow: published,
+      trigger: { start: startNode },
+      lastInboundAt: turn.lastInboundAt,
+      sessionId: start.sessionId ?? newId('session'),
+      contact: turn.who,
+      input,
+      variables: start.variables,
+      ctx: turn.ctx,
+    });
+    return [...emitted, ...persist(tx, result, now)];
+  };
+
+  const onResult = (turn: Turn): Emitted[] => {
+    const stored = readJson(StoredResult, turn.row.input, `inbox ${turn.row.kind}`);
+    const session = sessionById(turn.tx, stored.sessionId);
+    if (!session || session.status === 'ended') return [];
+    return stepOn(turn, session, stored.input);
+  };
+
+  const handle = (tx: Store, row: Row, now: number): Emitted[] => {
+    const contact = tx.select().from(contacts).where(eq(contacts.key, row.contactKey)).get();
+    const turn: Turn = {
+      tx,
+      row,
+      now,
+      ctx: { now, newId },
+      who: {
+        id: row.contactKey,
+        ...(contact?.phone ? { phone: contact.phone } : {}),
+        ...(contact?.name ? { name: contact.name } : {}),
+      },
+      lastInboundAt: contact?.lastInboundAt ?? null,
+      active: activeSession(tx, row.contactKey),
+    };
     switch (row.kind) {
-      case 'message': {
-        const mapped = mapInbound(readJson(StoredMessage, row.input, 'inbox message'));
-        if (mapped.kind === 'ignored') return [];
-        if (active?.status === 'handoff') return []; // a person has the conversation
-        if (mapped.kind === 'other') {
-          politeReply(tx, row, now);
-          return [];
-        }
-        const input: EngineInput = { type: 'message', message: mapped };
-        if (active) return stepOn(active, input);
-        const match = matchFor(tx, row.contactKey, mapped);
-        if (!match) return [];
-        const started = deps.engine.start({
-          ...match,
-          sessionId: newId('session'),
-          contact: who,
-          input,
-          lastInboundAt: contact?.lastInboundAt ?? null,
-          ctx,
-        });
-        return persist(tx, started, now);
-      }
-      case 'timer': {
-        const { timerId } = readJson(StoredTimer, row.input, 'inbox timer');
-        const timer = tx.select().from(timers).where(eq(timers.id, timerId)).get();
-        const session = timer ? sessionById(tx, timer.sessionId) : undefined;
-        if (!timer || timer.state !== 'fired' || !session || session.status === 'ended') return [];
-        return stepOn(session, { type: 'timer', timerId });
-      }
-      case 'start': {
-        const start = readJson(StoredStart, row.input, 'inbox start');
-        const published = startingFlow(start, tx);
-        if (!published) {
-          log.warn(`flow ${start.flowId} has no published version; a start was dropped`);
-          return [];
-        }
-        const emitted: Emitted[] = [];
-        if (active) emitted.push(...supersede(tx, active, now));
-        const input: EngineInput | null = start.event ? { type: 'event', ...start.event } : null;
-        const trigger = start.event
-          ? deps.engine.matchEvent([published], start.event.name)[0]?.trigger
-          : entryTrigger(published);
-        const startNode = trigger?.start ?? published.flow.nodes[0]?.id;
-        if (startNode === undefined) return emitted;
-        const result = deps.engine.start({
-          flow: published,
-          trigger: { start: startNode },
-          lastInboundAt: contact?.lastInboundAt ?? null,
-          sessionId: start.sessionId ?? newId('session'),
-          contact: who,
-          input,
-          variables: start.variables,
-          ctx,
-        });
-        return [...emitted, ...persist(tx, result, now)];
-      }
-      default: {
-        const stored = readJson(StoredResult, row.input, `inbox ${row.kind}`);
-        const session = sessionById(tx, stored.sessionId);
-        if (!session || session.status === 'ended') return [];
-        return stepOn(session, stored.input);
-      }
+      case 'message':
+        return onMessage(turn);
+      case 'timer':
+        return onTimer(turn);
+      case 'start':
+        return onStart(turn);
+      default:
+        return onResult(turn);
     }
   };
 

@@ -52,7 +52,7 @@ export function createHarness(
     ...overrides,
   });
 
-  const webhook = (value: Record<string, unknown>) => {
+  const webhook = async (value: Record<string, unknown>): Promise<Response> => {
     const body = JSON.stringify({
       object: 'whatsapp_business_account',
       entry: [
@@ -85,7 +85,7 @@ export function createHarness(
     logger,
     database,
     parley,
-    api: (path, init = {}) =>
+    api: async (path, init = {}) =>
       parley.app.request(`/api${path}`, {
         ...init,
         headers: { authorization: `Bearer ${TEST_ADMIN}`, 'content-type': 'application/json', ...init.headers },
