@@ -1,0 +1,89 @@
+import { createSimClock, type SimClock } from './clock.ts';
+import { createFaults, type Faults } from './faults.ts';
+import { type ResolvedOptions, resolveOptions, type SimulatorOptions } from './options.ts';
+import { type Customers, createCustomers } from './state/customers.ts';
+import { createMediaStore, type MediaStore } from './state/media-store.ts';
+import { createRateLimits, type RateLimits } from './state/rate-limits.ts';
+import { createRequestLog, type RequestLog } from './state/requests.ts';
+import { createTemplateRegistry, type TemplateRegistry } from './state/templates.ts';
+import { createWebhookDelivery, type WebhookDelivery } from './webhook-delivery.ts';
+import type { Business } from './webhook-payloads.ts';
+
+/** Everything the simulator's routes and customer actions share. */
+export type SimContext = {
+  options: ResolvedOptions;
+  business: Business;
+  clock: SimClock;
+  customers: Customers;
+  templates: TemplateRegistry;
+  requests: RequestLog;
+  faults: Faults;
+  rates: RateLimits;
+  media: MediaStore;
+  webhooks: WebhookDelivery;
+  /** Where webhooks go; changeable at run time (the runtime may start after the simulator). */
+  webhookUrl: { current: string | undefined };
+  /** Work scheduled for later (status sequences, template reviews), awaited by `idle()`. */
+  background: Set<Promise<unknown>>;
+  timers: Set<NodeJS.Timeout>;
+  /** Requests a `timeout` fault holds unanswered; released (with a 504) on close. */
+  hanging: Set<() => void>;
+  closed: { value: boolean };
+};
+
+export function createSimContext(input: SimulatorOptions): SimContext {
+  const options = resolveOptions(input);
+  const webhookUrl = { current: options.webhookUrl };
+  return {
+    options,
+    business: {
+      wabaId: options.wabaId,
+      phoneNumberId: options.phoneNumberId,
+      displayPhoneNumber: options.displayPhoneNumber,
+    },
+    clock: createSimClock(options.clock),
+    customers: createCustomers(),
+    templates: createTemplateRegistry(options.templates),
+    requests: createRequestLog(),
+    faults: createFaults(),
+    rates: createRateLimits(options),
+    media: createMediaStore(),
+    webhooks: createWebhookDelivery({
+      url: () => webhookUrl.current,
+      appSecret: options.appSecret,
+      retry: options.webhookRetry,
+      chaos: options.webhookChaos,
+      random: options.random,
+    }),
+    webhookUrl,
+    background: new Set(),
+    timers: new Set(),
+    hanging: new Set(),
+    closed: { value: false },
+  };
+}
+
+/** Waits `ms` real milliseconds, unless the simulator closes first. */
+export function sleep(ctx: SimContext, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      ctx.timers.delete(timer);
+      resolve();
+    }, ms);
+    ctx.timers.add(timer);
+  });
+}
+
+/** Runs `work` in the background, tracked so `idle()` can wait for it. */
+export function inBackground(ctx: SimContext, work: () => Promise<unknown>): void {
+  const promise = work().catch(() => undefined);
+  ctx.background.add(promise);
+  void promise.finally(() => ctx.background.delete(promise));
+}
+
+/** Resolves when no status sequence, review or webhook delivery is pending. */
+export async function waitIdle(ctx: SimContext): Promise<void> {
+  while (ctx.background.size > 0) await Promise.allSettled([...ctx.background]);
+  await ctx.webhooks.idle();
+  if (ctx.background.size > 0) await waitIdle(ctx);
+}

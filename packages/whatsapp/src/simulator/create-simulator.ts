@@ -1,0 +1,91 @@
+import { Hono } from 'hono';
+import { buildGraphError } from '../errors/graph-error.ts';
+import type { TemplateStatus } from '../schemas/graph/templates.ts';
+import { createSimContext, waitIdle } from './context.ts';
+import { createCustomerActions } from './customer.ts';
+import type { FaultSpec, WebhookFaultSpec } from './faults.ts';
+import type { SimulatorOptions, TemplateSeed } from './options.ts';
+import { registerControlRoutes } from './routes/control.ts';
+import { registerMessageRoutes } from './routes/messages.ts';
+import { registerObjectRoutes } from './routes/objects.ts';
+import { registerTemplateRoutes } from './routes/templates.ts';
+
+/**
+ * A simulator of the Graph API routes Parley uses (reference §11), as a Hono
+ * app you can embed (`app.request()` in tests, or mount in the runtime) or
+ * serve with `startSimulator`. It checks tokens and payloads like Meta,
+ * enforces the 24-hour window, throughput, pair rate and tier limit, keeps
+ * templates and media, posts signed status webhooks, plays the customer, and
+ * injects faults on demand, all on an injectable clock.
+ */
+export function createSimulator(options: SimulatorOptions = {}) {
+  const ctx = createSimContext(options);
+  const customer = createCustomerActions(ctx);
+  const app = new Hono();
+
+  app.onError((error, c) => {
+    console.error('simulator bug', error);
+    return c.json({ error: buildGraphError(1, `An unknown error occurred: ${error.message}`) }, 500);
+  });
+  app.notFound((c) =>
+    c.json(
+      {
+        error: {
+          message: `Unknown path components: ${new URL(c.req.url).pathname}`,
+          type: 'OAuthException',
+          code: 2500,
+        },
+      },
+      400,
+    ),
+  );
+  registerControlRoutes(app, ctx, customer);
+  registerMessageRoutes(app, ctx);
+  registerTemplateRoutes(app, ctx);
+  registerObjectRoutes(app, ctx);
+
+  return {
+    app,
+    /** The simulated customers: send as them, read what they received, subscribe to it. */
+    customer,
+    clock: ctx.clock,
+    business: ctx.business,
+    options: ctx.options,
+    requests: ctx.requests,
+    media: ctx.media,
+    templates: {
+      add: (seed: TemplateSeed) => ctx.templates.add(seed),
+      find: (name: string, language: string) => ctx.templates.find(name, language),
+      list: () => ctx.templates.list(),
+      setStatus: (id: string, status: TemplateStatus) => ctx.templates.setStatus(id, status),
+    },
+    faults: {
+      inject: (spec: FaultSpec) => ctx.faults.inject(spec),
+      webhooks: (spec: WebhookFaultSpec) => ctx.webhooks.injectFaults(spec),
+      pending: () => ctx.faults.pending(),
+      clear: () => ctx.faults.clear(),
+    },
+    webhooks: {
+      log: ctx.webhooks.log,
+      setUrl: (url: string | undefined) => {
+        ctx.webhookUrl.current = url;
+      },
+      url: () => ctx.webhookUrl.current,
+      /** Sends reordered webhooks that are still held back. */
+      flush: () => ctx.webhooks.flush(),
+    },
+    /** Resolves when no status webhook, template review or delivery retry is pending. */
+    idle: () => waitIdle(ctx),
+    /** Stops timers and answers requests held by a timeout fault; pending webhooks are abandoned. */
+    close(): void {
+      ctx.closed.value = true;
+      for (const timer of ctx.timers) clearTimeout(timer);
+      ctx.timers.clear();
+      ctx.webhooks.flush();
+      for (const release of ctx.hanging) release();
+      ctx.hanging.clear();
+    },
+  };
+}
+
+export type Simulator = ReturnType<typeof createSimulator>;

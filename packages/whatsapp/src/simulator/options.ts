@@ -1,0 +1,102 @@
+import type { TemplateCategory, TemplateComponentDefinition, TemplateStatus } from '../schemas/graph/templates.ts';
+import type { Clock } from './clock.ts';
+
+/** A template the simulator knows from the start, as Meta would list it. */
+export type TemplateSeed = {
+  name: string;
+  language: string;
+  category: TemplateCategory;
+  status?: TemplateStatus;
+  parameter_format?: 'POSITIONAL' | 'NAMED' | 'positional' | 'named';
+  components: TemplateComponentDefinition[];
+  id?: string;
+  /** Sends answer `message_status: held_for_quality_assessment`, as Meta does for a paced new marketing template. */
+  paced?: boolean;
+};
+
+/**
+ * Meta documents no error code for the portfolio messaging limit (reference
+ * §6.1); the simulator fails such sends asynchronously with 131049 ("Meta chose
+ * not to deliver") by default, and both the code and the mode are configurable.
+ */
+export type TierLimitOptions = { uniqueUsers: number; errorCode: number; mode: 'async' | 'sync' };
+
+export type SimulatorOptions = {
+  /** Bearer tokens the simulator accepts. Default `['sim-access-token']`. */
+  accessTokens?: string[];
+  phoneNumberId?: string;
+  displayPhoneNumber?: string;
+  verifiedName?: string;
+  wabaId?: string;
+  /** Signs webhooks (X-Hub-Signature-256). */
+  appSecret?: string;
+  /** Where webhooks are POSTed; without it they are only recorded. */
+  webhookUrl?: string;
+  clock?: Clock;
+  templates?: TemplateSeed[];
+  /** Messages per second per number (Meta: 80 by default, up to 1000). */
+  throughputPerSecond?: number;
+  /** Per-recipient pair rate: one message per `intervalMs` sustained, bursts of `burst`. */
+  pairRate?: { intervalMs: number; burst: number };
+  /** `null` turns the business-initiated limit off. Default 250 unique users, async 131049. */
+  tierLimit?: Partial<TierLimitOptions> | null;
+  /** Real milliseconds between the sent, delivered and read webhooks of one message. Default 5. */
+  statusDelayMs?: number;
+  /** Whether simulated customers read what they receive (emits `read`). Default true. */
+  customersRead?: boolean;
+  /** v24 drops `conversation` from statuses; v23 keeps it. Default v24. */
+  webhookShape?: 'v23' | 'v24';
+  /** Failed webhook deliveries are retried: `maxAttempts` in all, waiting `baseDelayMs` × 4^n. */
+  webhookRetry?: { maxAttempts: number; baseDelayMs: number; timeoutMs?: number };
+  /** Probabilities (0–1) of duplicating or reordering each webhook; `random` makes them reproducible. */
+  webhookChaos?: { duplicate?: number; reorder?: number };
+  random?: () => number;
+  /** New templates (POST message_templates) are approved after this many real ms; `null` leaves them PENDING. */
+  templateReviewMs?: number | null;
+  /** The WABA turned off marketing templates on `/messages`: they fail with 131063. */
+  marketingDisabledOnMessages?: boolean;
+};
+
+export type ResolvedOptions = Required<Omit<SimulatorOptions, 'webhookUrl' | 'tierLimit' | 'templateReviewMs'>> & {
+  webhookUrl: string | undefined;
+  tierLimit: TierLimitOptions | null;
+  templateReviewMs: number | null;
+};
+
+export const HELLO_WORLD: TemplateSeed = {
+  name: 'hello_world',
+  language: 'en_US',
+  category: 'UTILITY',
+  status: 'APPROVED',
+  components: [
+    { type: 'HEADER', format: 'TEXT', text: 'Hello World' },
+    { type: 'BODY', text: 'Welcome and congratulations!! This message demonstrates your ability to send a message.' },
+    { type: 'FOOTER', text: 'WhatsApp Business Platform sample message' },
+  ],
+};
+
+export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
+  return {
+    accessTokens: options.accessTokens ?? ['sim-access-token'],
+    phoneNumberId: options.phoneNumberId ?? '106540352242922',
+    displayPhoneNumber: options.displayPhoneNumber ?? '15550783881',
+    verifiedName: options.verifiedName ?? 'Parley Sandbox',
+    wabaId: options.wabaId ?? '102290129340398',
+    appSecret: options.appSecret ?? 'sim-app-secret',
+    webhookUrl: options.webhookUrl,
+    clock: options.clock ?? Date,
+    templates: options.templates ?? [HELLO_WORLD],
+    throughputPerSecond: options.throughputPerSecond ?? 80,
+    pairRate: options.pairRate ?? { intervalMs: 6000, burst: 45 },
+    tierLimit:
+      options.tierLimit === null ? null : { uniqueUsers: 250, errorCode: 131049, mode: 'async', ...options.tierLimit },
+    statusDelayMs: options.statusDelayMs ?? 5,
+    customersRead: options.customersRead ?? true,
+    webhookShape: options.webhookShape ?? 'v24',
+    webhookRetry: options.webhookRetry ?? { maxAttempts: 5, baseDelayMs: 1000, timeoutMs: 10_000 },
+    webhookChaos: options.webhookChaos ?? {},
+    random: options.random ?? Math.random,
+    templateReviewMs: options.templateReviewMs === undefined ? 0 : options.templateReviewMs,
+    marketingDisabledOnMessages: options.marketingDisabledOnMessages ?? false,
+  };
+}
