@@ -7,6 +7,23 @@ import { analyzeWindow, type WindowState } from './window.ts';
 
 type NodeInput = FlowInput['nodes'][number];
 
+type Kind =
+  | { kind: 'text' }
+  | { kind: 'delay'; hours: number }
+  | { kind: 'question'; timeout: number | null }
+  | { kind: 'template' };
+
+function buildNode(k: Kind, id: string): NodeInput {
+  if (k.kind === 'text') return { id, kind: 'text', text: 'Hi' };
+  if (k.kind === 'delay') return { id, kind: 'delay', amount: k.hours, unit: 'hours' };
+  if (k.kind === 'question') {
+    const timeout = k.timeout === null ? {} : { timeoutMinutes: k.timeout };
+    return { id, kind: 'question', prompt: 'Why?', answerType: 'text', saveAs: 'last_message', ...timeout };
+  }
+  const quickReplies = [{ index: 0, payload: 'ok', title: 'OK' }];
+  return { id, kind: 'template', template: { name: 't', language: 'en', category: 'utility', quickReplies } };
+}
+
 /** Random small flows of texts, delays, questions and templates with quick replies, wired at random. */
 const arbitraryFlow = fc
   .record({
@@ -23,35 +40,7 @@ const arbitraryFlow = fc
     triggers: fc.array(fc.record({ opens: fc.boolean(), start: fc.nat(11) }), { minLength: 1, maxLength: 3 }),
   })
   .map(({ kinds, wiring, triggers }) => {
-    const nodes: NodeInput[] = kinds.map((k, i): NodeInput => {
-      const id = `n${i}`;
-      switch (k.kind) {
-        case 'text':
-          return { id, kind: 'text', text: 'Hi' };
-        case 'delay':
-          return { id, kind: 'delay', amount: k.hours, unit: 'hours' };
-        case 'question':
-          return {
-            id,
-            kind: 'question',
-            prompt: 'Why?',
-            answerType: 'text',
-            saveAs: 'last_message',
-            ...(k.timeout === null ? {} : { timeoutMinutes: k.timeout }),
-          };
-        case 'template':
-          return {
-            id,
-            kind: 'template',
-            template: {
-              name: 't',
-              language: 'en',
-              category: 'utility',
-              quickReplies: [{ index: 0, payload: 'ok', title: 'OK' }],
-            },
-          };
-      }
-    });
+    const nodes = kinds.map((k, i) => buildNode(k, `n${i}`));
     const parsed = Flow.parse({ schemaVersion: 1, id: 'random', name: 'Random', nodes });
     let w = 0;
     const edges = parsed.nodes.flatMap((node) =>
@@ -78,6 +67,31 @@ const arbitraryFlow = fc
     });
   });
 
+type Carried = { from: number; to: number; hours: number };
+
+/** Splits edges into those that reopen the window (a reply) and those that carry time along. */
+function classify(flow: Flow, index: Map<string, number>): { carried: Carried[]; resets: Carried[] } {
+  const carried: Carried[] = [];
+  const resets: Carried[] = [];
+  for (const edge of flow.edges) {
+    const from = index.get(edge.from.node) ?? 0;
+    const to = index.get(edge.to.node) ?? 0;
+    const node = flow.nodes[from];
+    const port = edge.from.port;
+    if (!node) continue;
+    if (waitsForCustomer(node) && port !== 'timeout' && port !== 'window_closed') {
+      resets.push({ from, to, hours: 0 });
+      continue;
+    }
+    let hours = node.kind === 'delay' ? node.amount : 0;
+    if (port === 'timeout' && (node.kind === 'question' || node.kind === 'template')) {
+      hours = (node.timeoutMinutes ?? flow.settings.sessionTimeoutMinutes) / 60;
+    }
+    carried.push({ from, to, hours });
+  }
+  return { carried, resets };
+}
+
 /**
  * The obvious, slow way: Bellman-Ford relaxation for longest paths. Whatever
  * still grows after n rounds sits on or behind a loop that adds time.
@@ -87,24 +101,7 @@ function referenceWindow(flow: Flow): Record<string, WindowState> {
   const index = new Map(flow.nodes.map((node, i) => [node.id, i]));
   const value = new Array<number>(n).fill(Number.NEGATIVE_INFINITY);
   const reached = new Array<boolean>(n).fill(false);
-  const carried: { from: number; to: number; hours: number }[] = [];
-  const resets: { from: number; to: number }[] = [];
-  for (const edge of flow.edges) {
-    const from = index.get(edge.from.node) ?? 0;
-    const to = index.get(edge.to.node) ?? 0;
-    const node = flow.nodes[from];
-    if (!node) continue;
-    const port = edge.from.port;
-    if (waitsForCustomer(node) && port !== 'timeout' && port !== 'window_closed') resets.push({ from, to });
-    else {
-      let hours = 0;
-      if (node.kind === 'delay') hours = node.amount;
-      if (port === 'timeout' && (node.kind === 'question' || node.kind === 'template')) {
-        hours = (node.timeoutMinutes ?? flow.settings.sessionTimeoutMinutes) / 60;
-      }
-      carried.push({ from, to, hours });
-    }
-  }
+  const { carried, resets } = classify(flow, index);
   for (const trigger of flow.triggers) {
     const start = index.get(trigger.start) ?? 0;
     reached[start] = true;
