@@ -7,7 +7,12 @@ import { FlowList } from './FlowList.tsx';
 /** The editor app: asks for the token if the page has none, then the flow list or one open flow. */
 export function App() {
   const [token, setToken] = useState(readToken);
-  const [open, setOpen] = useState<{ flow: Flow; published: number | null; key: number } | null>(null);
+  const [open, setOpen] = useState<{
+    flow: Flow;
+    published: number | null;
+    key: number;
+    notice?: string | undefined;
+  } | null>(null);
   const api = useMemo(() => (token ? createApi(token) : null), [token]);
   if (!api) return <TokenForm onToken={setToken} />;
   if (open)
@@ -18,12 +23,18 @@ export function App() {
         initial={open.flow}
         publishedVersion={open.published}
         onClose={() => setOpen(null)}
-        onOpened={(flow) =>
-          setOpen((o) => ({ flow, published: o?.flow.id === flow.id ? o.published : null, key: (o?.key ?? 0) + 1 }))
+        notice={open.notice}
+        onOpened={(flow, notice) =>
+          setOpen((o) => ({
+            flow,
+            published: o?.flow.id === flow.id ? o.published : null,
+            key: (o?.key ?? 0) + 1,
+            notice,
+          }))
         }
       />
     );
-  return <FlowList api={api} onOpen={(flow, published) => setOpen({ flow, published, key: 0 })} />;
+  return <FlowList api={api} onOpen={(flow, published, notice) => setOpen({ flow, published, key: 0, notice })} />;
 }
 
 function TokenForm({ onToken }: { onToken: (token: string) => void }) {

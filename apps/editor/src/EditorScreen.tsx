@@ -27,7 +27,9 @@ type Props = {
   initial: Flow;
   publishedVersion: number | null;
   onClose: () => void;
-  onOpened: (flow: Flow) => void;
+  onOpened: (flow: Flow, notice?: string) => void;
+  /** A message to show on opening, e.g. that an import succeeded. */
+  notice?: string | undefined;
 };
 
 export function EditorScreen(props: Props) {
@@ -68,11 +70,13 @@ function focusField(path: (string | number)[] | undefined) {
   });
 }
 
-function Editor({ api, initial, publishedVersion, onClose, onOpened }: Props) {
+function Editor({ api, initial, publishedVersion, onClose, onOpened, notice }: Props) {
   const editor = useEditor(initial);
   const { flow, selected, setSelected, run } = editor;
   const [tab, setTab] = useState<Tab>('flow');
-  const [message, setMessage] = useState<{ text: string; tone: 'ok' | 'bad'; details?: Diagnostic[] } | null>(null);
+  const [message, setMessage] = useState<{ text: string; tone: 'ok' | 'bad'; details?: Diagnostic[] } | null>(
+    notice ? { text: notice, tone: 'ok' } : null,
+  );
   const [published, setPublished] = useState(publishedVersion);
   const [visited, setVisited] = useState<ReadonlySet<string>>(new Set());
   const [advanced, setAdvanced] = useState(false);
@@ -152,9 +156,8 @@ function Editor({ api, initial, publishedVersion, onClose, onOpened }: Props) {
       return;
     }
     const stored = await api.importFlow(read.flow);
-    if (!stored.ok) setMessage({ text: `Opened, but not stored on the server: ${stored.error.message}`, tone: 'bad' });
-    else setMessage({ text: `Imported “${read.flow.name}”.`, tone: 'ok' });
-    onOpened(stored.ok ? stored.value.flow : read.flow);
+    if (stored.ok) onOpened(stored.value.flow, `Imported “${read.flow.name}”.`);
+    else setMessage({ text: `Not imported: ${stored.error.message}`, tone: 'bad' });
   };
 
   const exportFile = () => {

@@ -16,7 +16,7 @@ export function idFromName(name: string, taken: ReadonlySet<string>): string {
   return id;
 }
 
-type Props = { api: Api; onOpen: (flow: Flow, publishedVersion: number | null) => void };
+type Props = { api: Api; onOpen: (flow: Flow, publishedVersion: number | null, notice?: string) => void };
 
 /** All flows on the runtime: create, open, duplicate, delete, import. */
 export function FlowList({ api, onOpen }: Props) {
@@ -76,8 +76,10 @@ export function FlowList({ api, onOpen }: Props) {
     const read = readFlowFile(file.name, await file.text());
     if (!read.ok) return setProblem(read.message);
     const stored = await api.importFlow(read.flow);
-    if (stored.ok) onOpen(stored.value.flow, null);
-    else setProblem(stored.error.message);
+    if (!stored.ok) return setProblem(stored.error.message);
+    // An import replaces the draft; the live version, if any, stays live.
+    const got = await api.getFlow(stored.value.flow.id);
+    onOpen(stored.value.flow, got.ok ? got.value.publishedVersion : null, `Imported “${read.flow.name}”.`);
   }
 
   return (

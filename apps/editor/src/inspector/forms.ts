@@ -1,15 +1,11 @@
 import type { NodeKind } from '@parley/flow-schema';
+import { AiAnswerForm, EndForm, HandoffForm, OptInForm, OptOutForm } from './closing-forms.tsx';
 import type { Form } from './form-types.ts';
 import { JumpForm } from './JumpForm.tsx';
 import {
-  AiAnswerForm,
   ConditionForm,
   DelayForm,
-  EndForm,
-  HandoffForm,
   HttpRequestForm,
-  OptInForm,
-  OptOutForm,
   QuestionForm,
   SetVariablesForm,
   TemplateForm,
