@@ -22,7 +22,7 @@ function collectIssues(flow: Flow, node: FlowNode, diagnostics: Diagnostic[]): M
       issues.set(formatPath(issue.path).replace(/\[(\d+)\]/g, '.$1'), issue.message);
   const index = flow.nodes.indexOf(node);
   for (const d of diagnostics) {
-    if (!d.path || d.path[0] !== 'nodes' || d.path[1] !== index) continue;
+    if (d.path?.[0] !== 'nodes' || d.path[1] !== index) continue;
     const field = d.path.slice(2).join('.');
     if (field !== '' && !issues.has(field)) issues.set(field, d.message);
   }

@@ -1,11 +1,4 @@
-import {
-  AnswerType,
-  ConditionOperator,
-  ConsentCategory,
-  DurationUnit,
-  TemplateCategory,
-  WHATSAPP_LIMITS,
-} from '@parley/flow-schema';
+import { AnswerType, ConditionOperator, DurationUnit, TemplateCategory, WHATSAPP_LIMITS } from '@parley/flow-schema';
 import { addRule, removeRule } from '../commands/node-items.ts';
 import { ListField, NumberField, options, ReplyTimeoutField, SelectField, TextField } from './fields.tsx';
 import type { Form } from './form-types.ts';
