@@ -4,7 +4,7 @@ import { countCharacters } from './measure.ts';
 
 /** Words that describe a general-purpose assistant rather than a business's own use. */
 const GENERIC =
-  /\b(anything|everything|whatever|general questions?|any (question|topic)s?|all (questions|topics)|general knowledge|chat about)\b/i;
+  /\b(anything|everything|whatever|general questions?|any (question|topic)s?|all (questions|topics)|general knowledge)\b/i;
 /** A disclosure that tells the customer they are talking to software. */
 const AUTOMATED =
   /\b(automated|automatic|bot|chatbot|virtual (assistant|agent)|ai assistant|not a (real )?(person|human))\b/i;
