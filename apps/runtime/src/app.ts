@@ -1,8 +1,10 @@
+import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { type ApiDeps, createApi } from './api/create-api.ts';
 import type { SandboxPort } from './api/sandbox-routes.ts';
 import type { AdjustableClock, Clock } from './clock.ts';
-import { createConversationEvents } from './conversation-events.ts';
+import { type ConversationEvents, createConversationEvents } from './conversation-events.ts';
+import { contacts } from './db/schema.ts';
 import type { Db } from './db/open-database.ts';
 import { createFlowStore } from './flows/flow-store.ts';
 import type { Logger } from './logger.ts';
@@ -62,7 +64,16 @@ export type ParleyApp = {
 export function createApp(deps: AppDeps): ParleyApp {
   const { db, clock, log } = deps;
   const engine = deps.engine ?? flowEngine;
-  const events = createConversationEvents();
+  const live = createConversationEvents();
+  // The sandbox follows a customer by phone; contacts are keyed by BSUID when WhatsApp gives one.
+  const events: ConversationEvents = {
+    subscribe: live.subscribe,
+    emit: (contactKey, event) => {
+      live.emit(contactKey, event);
+      const phone = db.select({ phone: contacts.phone }).from(contacts).where(eq(contacts.key, contactKey)).get()?.phone;
+      if (phone && phone !== contactKey) live.emit(phone, event);
+    },
+  };
   const flows = createFlowStore(db);
   const pinnedStarts = new Map<string, string>();
   const processor = createProcessor({ db, flows, clock, engine, events, log, pinnedStarts });

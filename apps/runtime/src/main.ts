@@ -35,9 +35,9 @@ async function main(): Promise<void> {
   const dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 128 });
 
   // The HTTP server starts first so the simulator knows where to post webhooks; requests wait for the app.
-  let handler: ((request: Request) => Response | Promise<Response>) | undefined;
-  const server = await listen(config.port, config.host, (request) =>
-    handler ? handler(request) : new Response('starting', { status: 503 }),
+  let handler: Fetch | undefined;
+  const server = await listen(config.port, config.host, (request, env) =>
+    handler ? handler(request, env) : new Response('starting', { status: 503 }),
   );
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
@@ -70,7 +70,6 @@ async function main(): Promise<void> {
     const simulator = await startSandboxSimulator({
       ...secrets,
       webhookUrl: `${base}/webhooks/whatsapp`,
-      now: clock.now,
     });
     stopSimulator = simulator.stop;
     const graph = createGraphClient({
@@ -143,11 +142,10 @@ function httpSecrets(): Record<string, string> {
   return secrets;
 }
 
-function listen(
-  port: number,
-  hostname: string,
-  fetch: (request: Request) => Response | Promise<Response>,
-): Promise<ServerType> {
+/** Hono's fetch: the second argument carries node's request, which the loopback check reads. */
+type Fetch = (request: Request, env: unknown) => Response | Promise<Response>;
+
+function listen(port: number, hostname: string, fetch: Fetch): Promise<ServerType> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, port, hostname }, () => resolve(server));
     server.once('error', reject);

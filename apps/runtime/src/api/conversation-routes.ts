@@ -6,6 +6,7 @@ import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
 import { readJson, writeJson } from '../db/json.ts';
 import type { Db } from '../db/open-database.ts';
+import { resolveContactKey } from '../db/resolve-contact.ts';
 import { contacts, inbox, messages, sessions } from '../db/schema.ts';
 import type { FlowStore } from '../flows/flow-store.ts';
 import type { EnginePort } from '../processor/engine-port.ts';
@@ -79,10 +80,10 @@ export function registerConversationRoutes(api: OpenAPIHono, deps: ConversationD
         400,
       );
     }
-    const key = contact.id ?? phone ?? '';
     const now = clock.now();
     const matches = deps.engine.matchEvent(deps.flows.livePublished(), name);
     const started = db.transaction((tx) => {
+      const key = contact.id ?? resolveContactKey(tx, { phone }) ?? '';
       tx.insert(contacts)
         .values({ key, phone: phone ?? null, name: contact.name ?? null, createdAt: now })
         .onConflictDoNothing()

@@ -69,7 +69,7 @@ export function createProcessor(deps: ProcessorDeps) {
     }
     const input: EngineInput = { type: 'message', message: mapped };
     if (active) return stepOn(turn, active, input);
-    const match = matchFor(tx, row.contactKey, mapped);
+    const match = matchFor(tx, [row.contactKey, turn.who.phone], mapped);
     if (!match) return [];
     const started = deps.engine.start({
       ...match,
@@ -152,10 +152,13 @@ export function createProcessor(deps: ProcessorDeps) {
     }
   };
 
-  const matchFor = (tx: Store, contactKey: string, message: InboundMessage) => {
-    const pinned = deps.pinnedStarts?.get(contactKey);
-    if (pinned === undefined) return deps.engine.matchMessage(deps.flows.livePublished(tx), message);
-    deps.pinnedStarts?.delete(contactKey);
+  const matchFor = (tx: Store, ids: (string | undefined)[], message: InboundMessage) => {
+    const id = ids.find((candidate) => candidate !== undefined && deps.pinnedStarts?.has(candidate));
+    const pinned = id === undefined ? undefined : deps.pinnedStarts?.get(id);
+    if (id === undefined || pinned === undefined) {
+      return deps.engine.matchMessage(deps.flows.livePublished(tx), message);
+    }
+    deps.pinnedStarts?.delete(id);
     const flow = deps.flows.livePublished(tx).find((p) => p.flow.id === pinned);
     if (!flow) return undefined;
     const trigger = deps.engine.matchMessage([flow], message)?.trigger ?? entryTrigger(flow);

@@ -128,10 +128,9 @@ export function createSender(deps: SenderDeps) {
     const outcome = await deps.graph.sendMessage(body);
     const at = clock.now();
     if (outcome.kind === 'accepted') {
-      const sent = { ...decision, wamid: outcome.wamid };
-      if (recordAccepted(db, row, sent, at)) {
-        deps.events.emit(row.contactKey, { type: 'message', id: outcome.wamid, payload: decision.payload, at });
-      }
+      recordAccepted(db, row, { ...decision, wamid: outcome.wamid }, at);
+      // Shown even when a status webhook confirmed the row first (the simulator is that fast).
+      deps.events.emit(row.contactKey, { type: 'message', id: outcome.wamid, payload: decision.payload, at });
       return;
     }
     if (outcome.kind === 'unknown') {

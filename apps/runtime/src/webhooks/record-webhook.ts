@@ -1,8 +1,9 @@
-import { contactKeyOf, MessagesValue, UserPreferencesValue, type WebhookPayload } from '@parley/whatsapp';
+import { MessagesValue, UserPreferencesValue, type WebhookPayload } from '@parley/whatsapp';
 import { eq, sql } from 'drizzle-orm';
 import { writeJson } from '../db/json.ts';
 import type { Db, Store } from '../db/open-database.ts';
 import { consents, contacts, inbox, messages, statusEvents } from '../db/schema.ts';
+import { resolveContactKey } from '../db/resolve-contact.ts';
 import { applyStatus } from './apply-status.ts';
 
 export type RecordResult = {
@@ -42,11 +43,12 @@ export function recordWebhook(db: Db, body: WebhookPayload, now: number): Record
 function recordMessages(tx: Store, value: MessagesValue, now: number, result: RecordResult): void {
   const names = new Map<string, string>();
   for (const profile of value.contacts ?? []) {
-    const key = contactKeyOf(profile);
-    if (key && profile.profile?.name) names.set(key, profile.profile.name);
+    for (const id of [profile.user_id, profile.wa_id]) {
+      if (id && profile.profile?.name) names.set(id, profile.profile.name);
+    }
   }
   for (const message of value.messages ?? []) {
-    const key = contactKeyOf(message);
+    const key = resolveContactKey(tx, { userId: message.from_user_id, phone: message.from });
     if (key === undefined) continue;
     const sentAt = Math.min(now, timestampMs(message.timestamp, now));
     tx.insert(contacts)
@@ -54,7 +56,7 @@ function recordMessages(tx: Store, value: MessagesValue, now: number, result: Re
         key,
         phone: message.from || null,
         userId: message.from_user_id ?? null,
-        name: names.get(key) ?? null,
+        name: names.get(message.from_user_id ?? '') ?? names.get(message.from ?? '') ?? null,
         lastInboundAt: sentAt,
         createdAt: now,
       })
@@ -128,7 +130,7 @@ function recordStatuses(tx: Store, value: MessagesValue, now: number, result: Re
 /** `user_preferences` webhooks: the customer stopped or resumed marketing messages in WhatsApp itself. */
 function recordPreferences(tx: Store, value: UserPreferencesValue, now: number): void {
   for (const preference of value.user_preferences) {
-    const key = contactKeyOf(preference);
+    const key = resolveContactKey(tx, { userId: preference.user_id, phone: preference.wa_id });
     if (key === undefined || (preference.value !== 'stop' && preference.value !== 'resume')) continue;
     const known = tx.select({ key: contacts.key }).from(contacts).where(eq(contacts.key, key)).get();
     if (!known) continue;

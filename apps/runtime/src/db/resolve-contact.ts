@@ -1,0 +1,22 @@
+import { eq } from 'drizzle-orm';
+import type { Store } from './open-database.ts';
+import { contacts } from './schema.ts';
+
+/**
+ * One contact per person, whichever identifier came first: a contact created
+ * from a phone number (a business event) keeps its key when the customer
+ * later writes with a BSUID, and the other way round.
+ */
+export function resolveContactKey(tx: Store, ids: { userId?: string; phone?: string }): string | undefined {
+  if (ids.userId) {
+    const byUser = tx.select({ key: contacts.key }).from(contacts).where(eq(contacts.userId, ids.userId)).get();
+    if (byUser) return byUser.key;
+    const byKey = tx.select({ key: contacts.key }).from(contacts).where(eq(contacts.key, ids.userId)).get();
+    if (byKey) return byKey.key;
+  }
+  if (ids.phone) {
+    const byPhone = tx.select({ key: contacts.key }).from(contacts).where(eq(contacts.phone, ids.phone)).get();
+    if (byPhone) return byPhone.key;
+  }
+  return ids.userId || ids.phone || undefined;
+}
