@@ -164,8 +164,9 @@ export function createGraphClient(options: GraphClientOptions) {
       },
       /** Downloads from a URL given by `retrieve`, with the bearer token Meta requires; 404 means it expired. */
       async download(url: string): Promise<GraphResult<MediaDownload>> {
-        const response = await sendRequest(config, { method: 'GET', url });
-        if ('ok' in response) return response;
+        const sent = await sendRequest(config, { method: 'GET', url });
+        if (!sent.ok) return sent;
+        const { response } = sent;
         if (response.status < 200 || response.status >= 300) {
           const failed = await requestJsonFrom(response);
           return { ok: false, status: response.status, error: failed };

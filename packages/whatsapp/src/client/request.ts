@@ -55,7 +55,10 @@ export type RequestSpec = {
   auth?: boolean;
 };
 
-export async function sendRequest(config: RequestConfig, spec: RequestSpec): Promise<FetchResponseLike | GraphFailure> {
+export async function sendRequest(
+  config: RequestConfig,
+  spec: RequestSpec,
+): Promise<{ ok: true; response: FetchResponseLike } | GraphFailure> {
   const headers: Record<string, string> = {};
   if (spec.auth !== false) headers.authorization = `Bearer ${config.accessToken}`;
   const init: FetchInit = { method: spec.method, headers, signal: AbortSignal.timeout(config.timeoutMs) };
@@ -68,7 +71,7 @@ export async function sendRequest(config: RequestConfig, spec: RequestSpec): Pro
     init.body = spec.body.bytes;
   }
   try {
-    return await config.fetch(spec.url, init);
+    return { ok: true, response: await config.fetch(spec.url, init) };
   } catch (error) {
     return { ok: false, status: 0, error: describeThrown(error, config.timeoutMs) };
   }
@@ -89,8 +92,9 @@ export async function requestJson<S extends z.ZodType>(
   spec: RequestSpec,
   schema: S,
 ): Promise<GraphResult<z.infer<S>>> {
-  const response = await sendRequest(config, spec);
-  if ('ok' in response) return response;
+  const sent = await sendRequest(config, spec);
+  if (!sent.ok) return sent;
+  const { response } = sent;
   let text: string;
   try {
     text = await response.text();

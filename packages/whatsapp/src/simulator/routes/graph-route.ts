@@ -71,7 +71,11 @@ export function graphRoute(
 
     const token = bearerOf(c);
     if (token === undefined || !ctx.options.accessTokens.includes(token)) {
-      return fail(190, token === undefined ? 'An access token is required.' : 'Access token has expired.');
+      return fail(
+        190,
+        token === undefined ? 'An access token is required.' : 'Access token has expired.',
+        recipientOf(body),
+      );
     }
     const fault = ctx.faults.take(scope);
     if (fault?.kind === 'error') {
