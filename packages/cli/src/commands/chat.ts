@@ -120,13 +120,17 @@ async function run(args: string[], io: CommandIo): Promise<number> {
     if (line === '') continue;
     if (line === '/quit' || line === '/exit') break;
     io.stdout.write(`you: ${line}\n`);
+    const wasRunning = sim.running();
     const result = handleLine(sim, line);
     if (typeof result === 'string') {
       io.stdout.write(`${result.trimEnd()}\n`);
       continue;
     }
     const output = result.flatMap((effect) => describeEffect(effect, flow, sim.now));
-    if (output.length === 0) output.push('(no reply)');
+    if (output.length === 0) {
+      const idle = !wasRunning && !sim.running() && !line.startsWith('/');
+      output.push(idle ? '(no trigger of this flow starts on that message)' : '(no reply)');
+    }
     io.stdout.write(`${output.join('\n')}\n`);
   }
   lines.close();
