@@ -55,6 +55,8 @@ export function checkLength(
     ctx.report(code, `${rule.what} is empty; WhatsApp requires 1 to ${rule.max} characters.`, rule);
     return;
   }
+  // Fast path: UTF-16 length never undercounts characters, so short literal text needs no counting.
+  if (text.length <= rule.max && !text.includes('{{')) return;
   const { length, note } = measure(text, ctx);
   if (length > rule.max) {
     ctx.report(code, `${rule.what} is ${length} characters${note}; WhatsApp allows ${rule.max}.`, rule);

@@ -27,10 +27,11 @@ export function checkEdges(ctx: ValidationContext): void {
   });
 
   // Port ids per node, computed once: portsOf derives them from buttons, rows and rules.
+  const ports = flow.nodes.map((node) => portsOf(node));
   const portIds = new Map<string, Set<string>>();
-  for (const node of flow.nodes) {
-    if (!portIds.has(node.id)) portIds.set(node.id, new Set(portsOf(node).map((port) => port.id)));
-  }
+  flow.nodes.forEach((node, index) => {
+    if (!portIds.has(node.id)) portIds.set(node.id, new Set(ports[index]?.map((port) => port.id)));
+  });
 
   const seenEdges = new Set<string>();
   const usedPorts = new Set<string>();
@@ -76,7 +77,7 @@ export function checkEdges(ctx: ValidationContext): void {
 
   flow.nodes.forEach((node, index) => {
     if (ctx.indexOf.get(node.id) !== index) return;
-    for (const port of portsOf(node)) {
+    for (const port of ports[index] ?? []) {
       if (port.role !== 'main' || graph.edgeFrom(node.id, port.id) !== undefined) continue;
       report(
         'structure.unconnected_port',

@@ -98,8 +98,10 @@ function pauses(node: FlowNode): boolean {
 function checkEndlessLoops(ctx: ValidationContext): void {
   const { flow, outgoing } = ctx;
   const passable = flow.nodes.map((node) => !pauses(node));
-  const successors = (vertex: number): number[] =>
-    passable[vertex] ? (outgoing[vertex] ?? []).filter((link) => passable[link.to]).map((link) => link.to) : [];
+  const next = outgoing.map((links, vertex) =>
+    passable[vertex] ? links.filter((link) => passable[link.to]).map((link) => link.to) : [],
+  );
+  const successors = (vertex: number): number[] => next[vertex] ?? [];
   for (const component of findStronglyConnected(flow.nodes.length, successors)) {
     const [first] = component;
     if (first === undefined) continue;

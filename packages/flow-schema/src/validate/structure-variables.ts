@@ -17,6 +17,7 @@ export function checkVariables(ctx: ValidationContext): void {
     };
 
     for (const field of textFieldsOf(node)) {
+      if (!field.text.includes('{{')) continue;
       for (const offset of findMalformedPlaceholders(field.text)) {
         const excerpt = field.text.slice(offset, offset + 24);
         ctx.report(

@@ -109,7 +109,8 @@ function seedSources(ctx: ValidationContext, value: Float64Array): Link[][] {
 }
 
 function propagate(value: Float64Array, carried: Link[][], weight: (from: number, link: Link) => number): void {
-  const components = findStronglyConnected(value.length, (vertex) => (carried[vertex] ?? []).map((link) => link.to));
+  const next = carried.map((links) => links.map((link) => link.to));
+  const components = findStronglyConnected(value.length, (vertex) => next[vertex] ?? []);
   const componentOf = new Int32Array(value.length);
   components.forEach((members, id) => {
     for (const member of members) componentOf[member] = id;
