@@ -43,51 +43,9 @@ export function acceptSend(
 
   const lastInbound = customer.lastInboundAt.get(ctx.business.phoneNumberId);
   const windowOpen = lastInbound !== undefined && now - lastInbound < WINDOW_MS;
-  let delivery: Delivery;
-  let paced = false;
-  if (message.type === 'template') {
-    const verdict = checkTemplateSend(
-      ctx.templates.find(message.template.name, message.template.language.code),
-      message.template,
-    );
-    if (!verdict.ok) return verdict;
-    const category = verdict.entry.category.toUpperCase();
-    if (endpoint === 'marketing_messages' && category !== 'MARKETING') {
-      return {
-        ok: false,
-        code: 100,
-        details: `/marketing_messages only takes MARKETING templates; ${message.template.name} is ${category}`,
-      };
-    }
-    if (endpoint === 'messages' && category === 'MARKETING' && ctx.options.marketingDisabledOnMessages) {
-      return {
-        ok: false,
-        code: 131063,
-        details: 'Marketing templates are disabled on the Cloud API; use /marketing_messages',
-      };
-    }
-    paced = verdict.entry.paced;
-    const free = windowOpen && category === 'UTILITY';
-    delivery = { pricing: { category: category.toLowerCase(), type: free ? 'free_customer_service' : 'regular' } };
-    if (!windowOpen && !ctx.rates.admitBusinessInitiated(ctx.business.phoneNumberId, customer.key, now)) {
-      const tier = ctx.options.tierLimit;
-      const code = tier?.errorCode ?? 131049;
-      const details = `The business reached its messaging limit of ${tier?.uniqueUsers} unique users in 24 hours.`;
-      if (tier?.mode === 'sync') return { ok: false, code, details };
-      delivery.asyncError = { code, details };
-    }
-  } else if (endpoint === 'marketing_messages') {
-    return { ok: false, code: 100, details: '/marketing_messages only takes template messages' };
-  } else {
-    delivery = { pricing: { category: 'service', type: 'free_customer_service' } };
-    if (!windowOpen) {
-      delivery.asyncError = {
-        code: 131047,
-        details:
-          'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
-      };
-    }
-  }
+  const planned = planDelivery(ctx, message, endpoint, customer, windowOpen, now);
+  if (!planned.ok) return planned;
+  const { delivery, paced } = planned;
 
   const messageId = createWamid(customer.phone ?? customer.userId);
   const byUserId = message.recipient !== undefined;
@@ -104,6 +62,64 @@ export function acceptSend(
   const sent: Record<string, string> = { id: messageId };
   if (paced) sent.message_status = 'held_for_quality_assessment';
   return { ok: true, messageId, body: { messaging_product: 'whatsapp', contacts: [contact], messages: [sent] } };
+}
+
+/**
+ * How a send will end: its pricing, whether it fails later by webhook (window
+ * closed, tier limit), or a synchronous template or routing error.
+ */
+function planDelivery(
+  ctx: SimContext,
+  message: OutboundMessage,
+  endpoint: 'messages' | 'marketing_messages',
+  customer: Customer,
+  windowOpen: boolean,
+  now: number,
+): { ok: true; delivery: Delivery; paced: boolean } | { ok: false; code: number; details: string } {
+  if (message.type !== 'template') {
+    if (endpoint === 'marketing_messages') {
+      return { ok: false, code: 100, details: '/marketing_messages only takes template messages' };
+    }
+    const delivery: Delivery = { pricing: { category: 'service', type: 'free_customer_service' } };
+    if (!windowOpen) {
+      delivery.asyncError = {
+        code: 131047,
+        details:
+          'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+      };
+    }
+    return { ok: true, delivery, paced: false };
+  }
+  const { template } = message;
+  const verdict = checkTemplateSend(ctx.templates.find(template.name, template.language.code), template);
+  if (!verdict.ok) return verdict;
+  const category = verdict.entry.category.toUpperCase();
+  if (endpoint === 'marketing_messages' && category !== 'MARKETING') {
+    return {
+      ok: false,
+      code: 100,
+      details: `/marketing_messages only takes MARKETING templates; ${template.name} is ${category}`,
+    };
+  }
+  if (endpoint === 'messages' && category === 'MARKETING' && ctx.options.marketingDisabledOnMessages) {
+    return {
+      ok: false,
+      code: 131063,
+      details: 'Marketing templates are disabled on the Cloud API; use /marketing_messages',
+    };
+  }
+  const free = windowOpen && category === 'UTILITY';
+  const delivery: Delivery = {
+    pricing: { category: category.toLowerCase(), type: free ? 'free_customer_service' : 'regular' },
+  };
+  if (!windowOpen && !ctx.rates.admitBusinessInitiated(ctx.business.phoneNumberId, customer.key, now)) {
+    const tier = ctx.options.tierLimit;
+    const code = tier?.errorCode ?? 131049;
+    const details = `The business reached its messaging limit of ${tier?.uniqueUsers} unique users in 24 hours.`;
+    if (tier?.mode === 'sync') return { ok: false, code, details };
+    delivery.asyncError = { code, details };
+  }
+  return { ok: true, delivery, paced: verdict.entry.paced };
 }
 
 async function runStatuses(

@@ -60,7 +60,7 @@ describe('inbound webhooks from the simulated customer', () => {
     const [webhook] = receiver.received;
     expect(webhook?.valid).toBe(true);
     expect(webhook?.raw).toContain('Gr\\u00fc\\u00dfe \\ud83d\\udc4b');
-    expect(/[^\x00-\x7f]/.test(webhook?.raw ?? '')).toBe(false);
+    expect([...(webhook?.raw ?? '')].some((char) => char.charCodeAt(0) > 127)).toBe(false);
     const [event] = events();
     expect(event?.kind === 'message' && event.message.text?.body).toBe('Grüße 👋');
     expect(event?.kind === 'message' && event.contact?.profile?.name).toBe('Zoë');
