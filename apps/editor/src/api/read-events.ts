@@ -11,12 +11,14 @@ export async function readEvents(
   token: string,
   signal: AbortSignal,
   onEvent: (event: ServerEvent) => void,
+  onOpen: () => void = () => {},
 ): Promise<void> {
   const response = await fetch(url, {
     headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
     signal,
   });
   if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);
+  onOpen();
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   for (;;) {

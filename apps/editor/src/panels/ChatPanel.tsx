@@ -19,7 +19,8 @@ export function ChatPanel({ api, flowId, published, onVisit, onRestart }: Props)
   const [phone, setPhone] = useState<string | null>(null);
   const [lines, setLines] = useState<Line[]>([]);
   const [draft, setDraft] = useState('');
-  const [status, setStatus] = useState<'idle' | 'live' | 'ended'>('idle');
+  const [status, setStatus] = useState<'idle' | 'connecting' | 'live' | 'ended'>('idle');
+  const waiting = status === 'idle' || status === 'connecting';
   const [problem, setProblem] = useState<string | null>(null);
   const stream = useRef<AbortController | null>(null);
   const counter = useRef(0);
@@ -51,25 +52,32 @@ export function ChatPanel({ api, flowId, published, onVisit, onRestart }: Props)
     const controller = new AbortController();
     stream.current = controller;
     setPhone(started.value.phone);
-    setStatus('live');
-    readEvents(api.streamUrl(started.value.phone), api.token, controller.signal, (event) => {
-      let data: unknown = null;
-      try {
-        data = JSON.parse(event.data);
-      } catch {
-        return;
-      }
-      const fields = typeof data === 'object' && data !== null ? Object.fromEntries(Object.entries(data)) : {};
-      if (event.event === 'message') add({ from: 'bot', bubble: readBotMessage(fields.payload) });
-      else if (event.event === 'visit' && typeof fields.nodeId === 'string') onVisit(fields.nodeId);
-      else if (event.event === 'ended') {
-        setStatus('ended');
-        add({
-          from: 'note',
-          text: `Conversation ended (${String(fields.outcome ?? 'completed').replaceAll('_', ' ')})`,
-        });
-      }
-    }).catch(() => {
+    setStatus('connecting');
+    // The customer may only write once the live view is connected, or the first replies would be missed.
+    readEvents(
+      api.streamUrl(started.value.phone),
+      api.token,
+      controller.signal,
+      (event) => {
+        let data: unknown = null;
+        try {
+          data = JSON.parse(event.data);
+        } catch {
+          return;
+        }
+        const fields = typeof data === 'object' && data !== null ? Object.fromEntries(Object.entries(data)) : {};
+        if (event.event === 'message') add({ from: 'bot', bubble: readBotMessage(fields.payload) });
+        else if (event.event === 'visit' && typeof fields.nodeId === 'string') onVisit(fields.nodeId);
+        else if (event.event === 'ended') {
+          setStatus('ended');
+          add({
+            from: 'note',
+            text: `Conversation ended (${String(fields.outcome ?? 'completed').replaceAll('_', ' ')})`,
+          });
+        }
+      },
+      () => setStatus('live'),
+    ).catch(() => {
       if (!controller.signal.aborted) setProblem('The live connection to the simulator was lost.');
     });
   }
@@ -94,7 +102,7 @@ export function ChatPanel({ api, flowId, published, onVisit, onRestart }: Props)
         <button type="button" onClick={start} disabled={!published}>
           {status === 'idle' ? 'Start chat' : 'Restart chat'}
         </button>
-        <button type="button" onClick={jumpADay} disabled={status === 'idle'} aria-label="Jump 25 hours ahead">
+        <button type="button" onClick={jumpADay} disabled={waiting} aria-label="Jump 25 hours ahead">
           ⏩ +25 h
         </button>
       </header>
@@ -130,9 +138,9 @@ export function ChatPanel({ api, flowId, published, onVisit, onRestart }: Props)
           placeholder="Type a message"
           value={draft}
           onChange={(e) => setDraft(e.target.value)}
-          disabled={status === 'idle'}
+          disabled={waiting}
         />
-        <button type="submit" disabled={status === 'idle'}>
+        <button type="submit" disabled={waiting}>
           Send
         </button>
       </form>
