@@ -4,8 +4,8 @@ import { type ApiDeps, createApi } from './api/create-api.ts';
 import type { SandboxPort } from './api/sandbox-routes.ts';
 import type { AdjustableClock, Clock } from './clock.ts';
 import { type ConversationEvents, createConversationEvents } from './conversation-events.ts';
-import { contacts } from './db/schema.ts';
 import type { Db } from './db/open-database.ts';
+import { contacts } from './db/schema.ts';
 import { createFlowStore } from './flows/flow-store.ts';
 import type { Logger } from './logger.ts';
 import { type EnginePort, flowEngine } from './processor/engine-port.ts';
@@ -70,7 +70,11 @@ export function createApp(deps: AppDeps): ParleyApp {
     subscribe: live.subscribe,
     emit: (contactKey, event) => {
       live.emit(contactKey, event);
-      const phone = db.select({ phone: contacts.phone }).from(contacts).where(eq(contacts.key, contactKey)).get()?.phone;
+      const phone = db
+        .select({ phone: contacts.phone })
+        .from(contacts)
+        .where(eq(contacts.key, contactKey))
+        .get()?.phone;
       if (phone && phone !== contactKey) live.emit(phone, event);
     },
   };
@@ -188,6 +192,8 @@ export function createApp(deps: AppDeps): ParleyApp {
   return {
     app,
     start() {
+      // The simulator starts empty: approve the templates the published flows send.
+      for (const published of flows.livePublished()) deps.sandbox?.port.registerTemplates(published.flow);
       const recovered = sender.recover();
       if (recovered > 0) log.info(`${recovered} message(s) were mid-send at the last stop; waiting for their statuses`);
       interval = setInterval(kick, deps.pollMs ?? 100);

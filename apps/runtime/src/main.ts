@@ -5,9 +5,6 @@
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { join } from 'node:path';
-import { type ServerType, serve } from '@hono/node-server';
-import { createGraphClient } from '@parley/whatsapp';
-import { Agent } from 'undici';
 import { createApp, type ParleyApp } from './app.ts';
 import { createAdjustableClock } from './clock.ts';
 import { parseConfig } from './config.ts';
@@ -16,7 +13,8 @@ import { createFlowStore } from './flows/flow-store.ts';
 import { seedExamples } from './flows/seed-examples.ts';
 import { createConsoleLogger } from './logger.ts';
 import { startSandboxSimulator } from './sandbox/sandbox-simulator.ts';
-import { graphPortFrom } from './sender/graph-adapter.ts';
+import { createGraphPort } from './sender/create-graph-port.ts';
+import { type Fetch, listen } from './serve.ts';
 
 const REPO = join(import.meta.dirname, '..', '..', '..');
 
@@ -31,32 +29,30 @@ async function main(): Promise<void> {
   const log = createConsoleLogger();
   const clock = createAdjustableClock();
   const database = openDatabase(config.dbPath);
-  // One keep-alive pool for every Graph call: reusing connections is worth over 3x in throughput.
-  const dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 128 });
-
   // The HTTP server starts first so the simulator knows where to post webhooks; requests wait for the app.
   let handler: Fetch | undefined;
-  const server = await listen(config.port, config.host, (request, env) =>
-    handler ? handler(request, env) : new Response('starting', { status: 503 }),
+  const server = await listen(
+    (request, env) => (handler ? handler(request, env) : new Response('starting', { status: 503 })),
+    config.port,
+    config.host,
   );
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : config.port;
-  const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  const base = server.url;
 
   let parley: ParleyApp;
   const generatedToken = config.adminToken === undefined ? randomBytes(24).toString('hex') : undefined;
   let stopSimulator: () => Promise<void> = async () => {};
+  let closeGraph: () => Promise<void> = async () => {};
   if (config.mode === 'live' && config.meta) {
-    const graph = createGraphClient({
+    const port = createGraphPort({
       baseUrl: config.graphUrl,
       apiVersion: config.apiVersion,
       accessToken: config.meta.accessToken,
       phoneNumberId: config.meta.phoneNumberId,
-      dispatcher,
     });
+    closeGraph = port.close;
     parley = createApp({
       ...common(),
-      graph: graphPortFrom(graph),
+      graph: port.graph,
       appSecret: config.meta.appSecret,
       verifyToken: config.meta.verifyToken,
       adminToken: config.adminToken ?? '',
@@ -72,16 +68,16 @@ async function main(): Promise<void> {
       webhookUrl: `${base}/webhooks/whatsapp`,
     });
     stopSimulator = simulator.stop;
-    const graph = createGraphClient({
+    const port = createGraphPort({
       baseUrl: simulator.url,
       apiVersion: config.apiVersion,
       accessToken: secrets.accessToken,
       phoneNumberId: secrets.phoneNumberId,
-      dispatcher,
     });
+    closeGraph = port.close;
     parley = createApp({
       ...common(),
-      graph: graphPortFrom(graph),
+      graph: port.graph,
       appSecret: secrets.appSecret,
       verifyToken: randomBytes(12).toString('hex'),
       adminToken: config.adminToken ?? generatedToken ?? '',
@@ -124,8 +120,8 @@ async function main(): Promise<void> {
     log.info('stopping');
     await parley.stop();
     await stopSimulator();
-    server.close();
-    await dispatcher.close();
+    await server.close();
+    await closeGraph();
     database.close();
     process.exit(0);
   };
@@ -140,16 +136,6 @@ function httpSecrets(): Record<string, string> {
     if (name.startsWith('PARLEY_SECRET_') && value !== undefined) secrets[name.slice('PARLEY_SECRET_'.length)] = value;
   }
   return secrets;
-}
-
-/** Hono's fetch: the second argument carries node's request, which the loopback check reads. */
-type Fetch = (request: Request, env: unknown) => Response | Promise<Response>;
-
-function listen(port: number, hostname: string, fetch: Fetch): Promise<ServerType> {
-  return new Promise((resolve, reject) => {
-    const server = serve({ fetch, port, hostname }, () => resolve(server));
-    server.once('error', reject);
-  });
 }
 
 main().catch((error: unknown) => {

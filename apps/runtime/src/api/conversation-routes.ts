@@ -106,8 +106,15 @@ export function registerConversationRoutes(api: OpenAPIHono, deps: ConversationD
     return c.json({ started }, 202);
   });
 
+  /** `:id` is a contact key (a BSUID or a phone) or the contact's phone number in any common format. */
+  const keyOf = (id: string) =>
+    db.transaction((tx) => {
+      const known = tx.select({ key: contacts.key }).from(contacts).where(eq(contacts.key, id)).get();
+      return known?.key ?? resolveContactKey(tx, { userId: id, phone: normalizePhone(id) }) ?? id;
+    });
+
   api.openapi(routes.conversations, (c) => {
-    const { id } = c.req.valid('param');
+    const id = keyOf(c.req.valid('param').id);
     const rows = db.select().from(sessions).where(eq(sessions.contactKey, id)).orderBy(desc(sessions.startedAt)).all();
     return c.json(
       {
@@ -125,7 +132,7 @@ export function registerConversationRoutes(api: OpenAPIHono, deps: ConversationD
   });
 
   api.openapi(routes.messages, (c) => {
-    const { id } = c.req.valid('param');
+    const id = keyOf(c.req.valid('param').id);
     const rows = db
       .select()
       .from(messages)
@@ -148,7 +155,7 @@ export function registerConversationRoutes(api: OpenAPIHono, deps: ConversationD
   });
 
   api.openapi(routes.release, (c) => {
-    const { id } = c.req.valid('param');
+    const id = keyOf(c.req.valid('param').id);
     const row = db
       .select({ state: sessions.state })
       .from(sessions)

@@ -63,7 +63,7 @@ export function createApi(deps: ApiDeps): OpenAPIHono {
     await next();
   });
 
-  registerFlowRoutes(api, deps);
+  registerFlowRoutes(api, { ...deps, onPublished: deps.sandbox?.sandbox.registerTemplates });
   registerConversationRoutes(api, deps);
   if (deps.sandbox) registerSandboxRoutes(api, deps.sandbox);
 

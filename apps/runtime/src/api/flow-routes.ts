@@ -105,7 +105,10 @@ const routes = {
 const notFound = (id: string) => ({ error: { code: 'flow.not_found', message: `there is no flow "${id}"` } });
 
 /** Flows CRUD, immutable versions, publish gated by validateFlow, export and import through loadFlow. */
-export function registerFlowRoutes(api: OpenAPIHono, deps: { flows: FlowStore; clock: Clock }): void {
+export function registerFlowRoutes(
+  api: OpenAPIHono,
+  deps: { flows: FlowStore; clock: Clock; onPublished?: (flow: Flow) => void },
+): void {
   const { flows, clock } = deps;
   const load = (input: unknown) => {
     const loaded = loadFlow(input);
@@ -216,6 +219,7 @@ export function registerFlowRoutes(api: OpenAPIHono, deps: { flows: FlowStore; c
     }
     const published = flows.publish(id, clock.now());
     if (!published) return c.json(notFound(id), 404);
+    deps.onPublished?.(draft.flow);
     return c.json(published, 201);
   });
 

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Flow } from '@parley/flow-schema';
 import { streamSSE } from 'hono/streaming';
 import type { AdjustableClock } from '../clock.ts';
 import type { ConversationEvents } from '../conversation-events.ts';
@@ -11,6 +12,8 @@ export type SandboxPort = {
   /** The simulator posts the message to the runtime's webhook, signed, through the real path. */
   sendAsCustomer: (phone: string, message: SandboxMessage) => Promise<{ ok: true } | { ok: false; message: string }>;
   advanceClock: (ms: number) => void;
+  /** Approves, in the simulator, the templates a published flow sends. */
+  registerTemplates: (flow: Flow) => void;
 };
 
 export type SandboxDeps = {

@@ -1,5 +1,6 @@
 import { type Simulator, startSimulator } from '@parley/whatsapp/simulator';
 import type { SandboxPort } from '../api/sandbox-routes.ts';
+import { templateSeedsOf } from './template-seeds.ts';
 
 export type SandboxSimulator = { url: string; simulator: Simulator; port: SandboxPort; stop: () => Promise<void> };
 
@@ -52,6 +53,11 @@ export function sandboxPortOf(simulator: Simulator): SandboxPort {
     },
     advanceClock: (ms) => {
       simulator.clock.advance(ms);
+    },
+    registerTemplates: (flow) => {
+      for (const seed of templateSeedsOf(flow)) {
+        if (!simulator.templates.find(seed.name, seed.language)) simulator.templates.add(seed);
+      }
     },
   };
 }

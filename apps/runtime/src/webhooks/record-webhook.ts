@@ -2,8 +2,8 @@ import { MessagesValue, UserPreferencesValue, type WebhookPayload } from '@parle
 import { eq, sql } from 'drizzle-orm';
 import { writeJson } from '../db/json.ts';
 import type { Db, Store } from '../db/open-database.ts';
-import { consents, contacts, inbox, messages, statusEvents } from '../db/schema.ts';
 import { resolveContactKey } from '../db/resolve-contact.ts';
+import { consents, contacts, inbox, messages, statusEvents } from '../db/schema.ts';
 import { applyStatus } from './apply-status.ts';
 
 export type RecordResult = {
