@@ -34,6 +34,39 @@ describe('delays', () => {
     expect(ending(fired)?.outcome).toBe('window_closed');
   });
 
+  it('a delay longer than the session timeout does not end the conversation', () => {
+    const edges: [string, string, string][] = [
+      ['thanks', 'next', 'wait'],
+      ['wait', 'next', 'review'],
+    ];
+    const chat = new Conversation(buildFlow(flow.nodes, edges, { settings: { sessionTimeoutMinutes: 60 } }));
+    const started = chat.start();
+    expect(chat.session.waiting?.on).toBe('timer');
+    const idle = ofType(started, 'schedule_timer').find((t) => t.purpose === 'idle');
+    // The idle timer is cancelled while the bot waits out its own delay.
+    expect(ofType(started, 'cancel_timer').map((c) => c.timerId)).toContain(idle?.timerId);
+    expect(chat.session.idleTimerId).toBeNull();
+  });
+
+  it('starts the session timeout again when the flow waits for the customer after a delay', () => {
+    const withQuestion = buildFlow(
+      [
+        { id: 'wait', kind: 'delay', amount: 1, unit: 'hours' },
+        { id: 'ask', kind: 'question', prompt: 'Still interested?', answerType: 'text', saveAs: 'answer' },
+      ],
+      [['wait', 'next', 'ask']],
+      { settings: { sessionTimeoutMinutes: 30 } },
+    );
+    const chat = new Conversation(withQuestion);
+    const timer = ofType(chat.start(), 'schedule_timer').find((t) => t.purpose === 'delay');
+    const fired = chat.later(HOUR).send({ type: 'timer', timerId: timer?.timerId ?? '' });
+    const idle = ofType(fired, 'schedule_timer').find((t) => t.purpose === 'idle');
+    expect(idle?.at).toBe(T0 + HOUR + 30 * MINUTE);
+    expect(ending(chat.later(30 * MINUTE).send({ type: 'timer', timerId: idle?.timerId ?? '' }))?.outcome).toBe(
+      'idle_timeout',
+    );
+  });
+
   it('a customer message during a delay does not skip it', () => {
     const chat = new Conversation(flow);
     chat.start();

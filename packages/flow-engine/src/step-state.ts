@@ -83,10 +83,7 @@ export function replaceWaiting(st: StepState, next: Waiting | null): void {
 /** Ends the conversation: every pending timer is cancelled and the outcome is recorded. */
 export function endSession(st: StepState, outcome: EndOutcome, message: string): void {
   replaceWaiting(st, null);
-  if (st.session.idleTimerId !== null) {
-    st.effects.push({ type: 'cancel_timer', timerId: st.session.idleTimerId });
-    st.session.idleTimerId = null;
-  }
+  cancelIdleTimer(st);
   const nodeId = st.session.nodeId;
   st.effects.push({ type: 'end', outcome, nodeId, message });
   st.session.status = 'ended';
@@ -94,11 +91,15 @@ export function endSession(st: StepState, outcome: EndOutcome, message: string):
   st.session.endedReason = outcome;
 }
 
+export function cancelIdleTimer(st: StepState): void {
+  if (st.session.idleTimerId === null) return;
+  st.effects.push({ type: 'cancel_timer', timerId: st.session.idleTimerId });
+  st.session.idleTimerId = null;
+}
+
 /** Every customer message restarts the session timeout. */
 export function refreshIdleTimer(st: StepState): void {
-  if (st.session.idleTimerId !== null) {
-    st.effects.push({ type: 'cancel_timer', timerId: st.session.idleTimerId });
-  }
+  cancelIdleTimer(st);
   const at = st.ctx.now + st.flow.settings.sessionTimeoutMinutes * 60_000;
   st.session.idleTimerId = scheduleTimer(st, null, at, 'idle');
 }

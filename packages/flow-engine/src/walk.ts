@@ -1,7 +1,14 @@
 import type { FlowNode } from '@parley/flow-schema';
 import type { EndOutcome } from './effects.ts';
 import { enterNode } from './nodes/index.ts';
-import { endSession, type Outcome, replaceWaiting, type StepState } from './step-state.ts';
+import {
+  cancelIdleTimer,
+  endSession,
+  type Outcome,
+  refreshIdleTimer,
+  replaceWaiting,
+  type StepState,
+} from './step-state.ts';
 
 // What an unconnected port means: the author drew nothing, so the flow ends
 // in the way a reader of the canvas would expect.
@@ -60,8 +67,16 @@ export function walkFrom(st: StepState, nodeId: string): void {
 }
 
 function settle(st: StepState, outcome: Exclude<Outcome, { kind: 'next' }>): void {
-  if (outcome.kind === 'wait') replaceWaiting(st, outcome.waiting);
-  else endSession(st, outcome.outcome, outcome.message);
+  if (outcome.kind === 'end') {
+    endSession(st, outcome.outcome, outcome.message);
+    return;
+  }
+  replaceWaiting(st, outcome.waiting);
+  // The session timeout measures the customer's silence. While the bot itself
+  // waits out a delay, it must not end the conversation (a review request two
+  // days after delivery); it starts again once the flow waits on anyone else.
+  if (outcome.waiting.on === 'timer') cancelIdleTimer(st);
+  else if (st.session.idleTimerId === null) refreshIdleTimer(st);
 }
 
 /** Applies what a waiting node decided: wait again, end, or leave by a port. */
