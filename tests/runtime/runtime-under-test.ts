@@ -131,7 +131,9 @@ export async function startRuntimeUnderTest(simOptions: SimulatorOptions = {}) {
     },
     /** Bodies the simulated customer received, in order. */
     received(phone: string): Record<string, unknown>[] {
-      return sim.simulator.customer.received(phone).map((m) => m.payload as Record<string, unknown>);
+      return sim.simulator.customer
+        .received(phone)
+        .map((m) => (typeof m.payload === 'object' && m.payload !== null ? { ...m.payload } : {}));
     },
     /** Stops the runtime (workers, server, database) and opens a new one on the same SQLite file. */
     async restart() {
