@@ -88,3 +88,4 @@ export { Interactive, PASS_THROUGH_INTERACTIVE_TYPES } from './schemas/outbound/
 export { MarkReadRequest, OutboundMessage, type OutboundMessageType } from './schemas/outbound/message.ts';
 export { TemplateBody, TemplateComponent } from './schemas/outbound/template.ts';
 export { signWebhookBody, stringifyMetaJson, verifyWebhookSignature } from './signature.ts';
+export { answerVerification, type VerificationAnswer, type VerificationQuery } from './verification.ts';

@@ -133,6 +133,13 @@ describe('faults and clock', () => {
     sim.close();
   });
 
+  it('keeps only the newest records when told to', async () => {
+    const sim = frozen({ maxRecords: 3 });
+    for (let i = 0; i < 5; i++) await send(sim, number(i));
+    expect(sim.requests.list().map((r) => r.seq)).toEqual([3, 4, 5]);
+    sim.close();
+  });
+
   it('moves its clock over HTTP and never backwards', async () => {
     const sim = frozen();
     const start = sim.clock.now();

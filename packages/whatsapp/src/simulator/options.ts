@@ -53,6 +53,8 @@ export type SimulatorOptions = {
   random?: () => number;
   /** New templates (POST message_templates) are approved after this many real ms; `null` leaves them PENDING. */
   templateReviewMs?: number | null;
+  /** How many requests and webhook deliveries are kept for inspection (oldest dropped first). Default 10 000. */
+  maxRecords?: number;
   /** The WABA turned off marketing templates on `/messages`: they fail with 131063. */
   marketingDisabledOnMessages?: boolean;
 };
@@ -98,5 +100,6 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     random: options.random ?? Math.random,
     templateReviewMs: options.templateReviewMs === undefined ? 0 : options.templateReviewMs,
     marketingDisabledOnMessages: options.marketingDisabledOnMessages ?? false,
+    maxRecords: options.maxRecords ?? 10_000,
   };
 }

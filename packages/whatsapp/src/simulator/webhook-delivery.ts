@@ -22,6 +22,7 @@ export type DeliveryConfig = {
   retry: { maxAttempts: number; baseDelayMs: number; timeoutMs?: number };
   chaos: { duplicate?: number; reorder?: number };
   random: () => number;
+  maxRecords?: number;
 };
 
 /** How long a reordered webhook waits for the next one to overtake it. */
@@ -71,6 +72,8 @@ export function createWebhookDelivery(config: DeliveryConfig) {
       duplicate,
     };
     log.push(entry);
+    const max = config.maxRecords ?? 10_000;
+    if (log.length > max) log.splice(0, log.length - max);
     return entry;
   }
 

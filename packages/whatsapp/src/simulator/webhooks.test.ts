@@ -101,6 +101,12 @@ describe('inbound webhooks from the simulated customer', () => {
   });
 });
 
+/** A deterministic `random` that walks through `values`, repeating the last. */
+function sequence(values: number[]) {
+  let index = 0;
+  return () => values[Math.min(index++, values.length - 1)] ?? 0;
+}
+
 type Sim = Awaited<ReturnType<typeof setup>>['sim'];
 
 describe('status webhooks', () => {
@@ -211,6 +217,15 @@ describe('webhook delivery', () => {
     await client.sendMessage(text());
     await sim.idle();
     expect(statuses().map((s) => s.status)).toEqual(['delivered', 'sent']);
+  });
+
+  it('duplicates by probability when chaos is configured', async () => {
+    const { receiver, sim } = await setup({ webhookChaos: { duplicate: 0.5 }, random: sequence([0.1, 0.9]) });
+    await sim.customer.sendText(CUSTOMER, 'first');
+    await sim.customer.sendText(CUSTOMER, 'second');
+    await sim.idle();
+    const bodies = receiver.received.map((w) => JSON.stringify(w.json).includes('first'));
+    expect(bodies).toEqual([true, true, false]);
   });
 
   it('drops webhooks on demand', async () => {

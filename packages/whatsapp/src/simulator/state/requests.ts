@@ -19,7 +19,7 @@ export type RecordedRequest = {
 export type RequestFilter = { recipient?: string; path?: string; method?: string; since?: number };
 
 /** Every request the Graph routes received, in order, for tests and the editor to inspect. */
-export function createRequestLog() {
+export function createRequestLog(maxRecords = 10_000) {
   let entries: RecordedRequest[] = [];
   let seq = 0;
   return {
@@ -28,6 +28,8 @@ export function createRequestLog() {
         entry.recipient === undefined ? undefined : (normalizePhone(entry.recipient) ?? entry.recipient);
       const recorded = { ...entry, recipient, seq: ++seq };
       entries.push(recorded);
+      // A long benchmark must not grow memory without bound; the oldest go first.
+      if (entries.length > maxRecords) entries.splice(0, entries.length - maxRecords);
       return recorded;
     },
     list(filter: RequestFilter = {}): RecordedRequest[] {
