@@ -152,10 +152,14 @@ export async function startRuntimeUnderTest(simOptions: SimulatorOptions = {}) {
 export type RuntimeUnderTest = Awaited<ReturnType<typeof startRuntimeUnderTest>>;
 
 /** Polls until the check passes (the runtime works asynchronously); fails naming what it waited for. */
-export async function waitFor<T>(what: string, check: () => T | undefined | false, timeoutMs = 8_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 8_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value !== undefined && value !== false) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 15));

@@ -1,7 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { parseWebhook, verifyWebhookSignature } from '@parley/whatsapp';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/open-database.ts';
 import type { Logger } from '../logger.ts';
@@ -33,37 +32,33 @@ export function createWebhookRoutes(deps: WebhookDeps): Hono {
     return c.text('verification failed', 403);
   });
 
-  app.post(
-    '/',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json({ error: { code: 'webhook.too_large', message: 'the body is over 1 MiB' } }, 413),
-    }),
-    async (c) => {
-      const raw = Buffer.from(await c.req.arrayBuffer());
-      if (!verifyWebhookSignature(raw, c.req.header('x-hub-signature-256'), deps.appSecret)) {
-        deps.log.warn('webhook refused: missing or wrong X-Hub-Signature-256');
-        return c.json({ error: { code: 'webhook.bad_signature', message: 'the signature does not match' } }, 401);
-      }
-      let json: unknown;
-      try {
-        json = JSON.parse(raw.toString('utf8'));
-      } catch {
-        return c.json({ error: { code: 'webhook.malformed', message: 'the body is not JSON' } }, 400);
-      }
-      const body = parseWebhook(json);
-      if (!body.ok) {
-        const issues = body.issues.slice(0, 10);
-        return c.json(
-          { error: { code: 'webhook.malformed', message: 'the body is not a WhatsApp webhook', issues } },
-          400,
-        );
-      }
-      const result = recordWebhook(deps.db, body.value, deps.clock.now());
-      deps.onRecorded(result);
-      return c.text('ok', 200);
-    },
-  );
+  app.post('/', async (c) => {
+    const raw = await readLimited(c.req.raw.body, MAX_BODY_BYTES);
+    if (raw === 'too_large') {
+      return c.json({ error: { code: 'webhook.too_large', message: 'the body is over 1 MiB' } }, 413);
+    }
+    if (!verifyWebhookSignature(raw, c.req.header('x-hub-signature-256'), deps.appSecret)) {
+      deps.log.warn('webhook refused: missing or wrong X-Hub-Signature-256');
+      return c.json({ error: { code: 'webhook.bad_signature', message: 'the signature does not match' } }, 401);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(raw.toString('utf8'));
+    } catch {
+      return c.json({ error: { code: 'webhook.malformed', message: 'the body is not JSON' } }, 400);
+    }
+    const body = parseWebhook(json);
+    if (!body.ok) {
+      const issues = body.issues.slice(0, 10);
+      return c.json(
+        { error: { code: 'webhook.malformed', message: 'the body is not a WhatsApp webhook', issues } },
+        400,
+      );
+    }
+    const result = recordWebhook(deps.db, body.value, deps.clock.now());
+    deps.onRecorded(result);
+    return c.text('ok', 200);
+  });
   return app;
 }
 
@@ -71,4 +66,26 @@ function safeEqual(a: string, b: string): boolean {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/**
+ * Reads the body up to `limit` bytes. A larger body is still read (up to 16x
+ * the limit, then dropped) so the client gets its 413 instead of a reset.
+ */
+async function readLimited(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Buffer | 'too_large'> {
+  if (body === null) return Buffer.alloc(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size <= limit) chunks.push(value);
+    else if (size > limit * 16) {
+      await reader.cancel();
+      break;
+    }
+  }
+  return size > limit ? 'too_large' : Buffer.concat(chunks);
 }
