@@ -54,7 +54,7 @@ export function createSimContext(input: SimulatorOptions): SimContext {
       retry: options.webhookRetry,
       chaos: options.webhookChaos,
       random: options.random,
-      maxRecords: options.maxRecords,
+      maxRecords: options.maxWebhookRecords,
     }),
     webhookUrl,
     background: new Set(),

@@ -147,6 +147,16 @@ export function createCustomerActions(ctx: SimContext) {
         ],
       });
     },
+    /**
+     * Opens (or refreshes) the customer's 24-hour window as if they had written at
+     * `at` (default now), without posting a webhook: for load generators that post
+     * inbound webhooks to the runtime themselves.
+     */
+    recordInbound(from: string, at: number = ctx.clock.now(), profile: CustomerProfile = {}): string {
+      const customer = customerFor(from, profile);
+      customer.lastInboundAt.set(ctx.business.phoneNumberId, at);
+      return customer.key;
+    },
     /** What the bot sent this customer, oldest first, with each message's latest status. */
     received(identifier: string): ReceivedMessage[] {
       return [...(ctx.customers.find(identifier)?.received ?? [])];

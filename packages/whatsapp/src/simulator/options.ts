@@ -53,8 +53,10 @@ export type SimulatorOptions = {
   random?: () => number;
   /** New templates (POST message_templates) are approved after this many real ms; `null` leaves them PENDING. */
   templateReviewMs?: number | null;
-  /** How many requests and webhook deliveries are kept for inspection (oldest dropped first). Default 10 000. */
+  /** How many Graph requests are kept for inspection (oldest dropped first). Default 100 000. */
   maxRecords?: number;
+  /** How many webhook deliveries (with their bodies) are kept. Default 10 000. */
+  maxWebhookRecords?: number;
   /** The WABA turned off marketing templates on `/messages`: they fail with 131063. */
   marketingDisabledOnMessages?: boolean;
 };
@@ -100,6 +102,7 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     random: options.random ?? Math.random,
     templateReviewMs: options.templateReviewMs === undefined ? 0 : options.templateReviewMs,
     marketingDisabledOnMessages: options.marketingDisabledOnMessages ?? false,
-    maxRecords: options.maxRecords ?? 10_000,
+    maxRecords: options.maxRecords ?? 100_000,
+    maxWebhookRecords: options.maxWebhookRecords ?? 10_000,
   };
 }

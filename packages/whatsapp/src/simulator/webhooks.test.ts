@@ -173,6 +173,15 @@ describe('the 24-hour customer service window', () => {
     ]);
   });
 
+  it('can be opened without a webhook, for load generators', async () => {
+    const { receiver, sim, client, statuses } = await setup();
+    sim.customer.recordInbound('16505551234');
+    expect(receiver.received).toHaveLength(0);
+    await client.sendMessage(text());
+    await sim.idle();
+    expect(statuses()[0]?.status).toBe('sent');
+  });
+
   it('is reopened by a new customer message', async () => {
     const { sim, client, statuses } = await setup();
     await sim.customer.sendText(CUSTOMER, 'hi');
