@@ -1,5 +1,4 @@
 import { quickReplyPort, type TemplateNode } from '@parley/flow-schema';
-
 import { matchChoice } from '../reply-match.ts';
 import { sendTemplate } from '../send.ts';
 import { awaitReply, type Handler, next, noMatch } from './handler.ts';

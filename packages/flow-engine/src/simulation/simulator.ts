@@ -16,7 +16,6 @@ export type SimulatorOptions = {
   maxTransitions?: number;
 };
 
-type Timer = { at: number; order: number };
 export type Pending = { requestId: string; nodeId: string };
 
 /**
@@ -35,7 +34,8 @@ export class Simulator {
   lastInboundAt: number | null = null;
   pendingHttp: Pending | null = null;
   pendingAi: Pending | null = null;
-  private readonly timers = new Map<string, Timer>();
+  /** Pending timers by id, with when they fall due. */
+  private readonly timers = new Map<string, number>();
   private readonly flowVersion: number;
   private readonly maxTransitions: number | undefined;
   private ids = 0;
@@ -90,13 +90,12 @@ export class Simulator {
     const until = this.now + ms;
     const effects: Effect[] = [];
     for (;;) {
-      const due = [...this.timers.entries()]
-        .filter(([, t]) => t.at <= until)
-        .sort(([, a], [, b]) => a.at - b.at || a.order - b.order)[0];
+      // Earliest first; a stable sort keeps timers due together in the order they were set.
+      const due = [...this.timers.entries()].filter(([, at]) => at <= until).sort(([, a], [, b]) => a - b)[0];
       if (due === undefined) break;
-      const [timerId, timer] = due;
+      const [timerId, at] = due;
       this.timers.delete(timerId);
-      this.now = Math.max(this.now, timer.at);
+      this.now = Math.max(this.now, at);
       if (this.running()) effects.push(...this.apply({ type: 'timer', timerId }));
     }
     this.now = until;
@@ -147,7 +146,7 @@ export class Simulator {
   private record(effects: Effect[]): Effect[] {
     for (const effect of effects) {
       this.history.push(effect);
-      if (effect.type === 'schedule_timer') this.timers.set(effect.timerId, { at: effect.at, order: this.ids });
+      if (effect.type === 'schedule_timer') this.timers.set(effect.timerId, effect.at);
       else if (effect.type === 'cancel_timer') this.timers.delete(effect.timerId);
       else if (effect.type === 'http_request')
         this.pendingHttp = { requestId: effect.requestId, nodeId: effect.nodeId };
