@@ -38,9 +38,15 @@ describe('handoff', () => {
     const chat = new Conversation(buildFlow([question], [], { settings: { handoffKeyword: 'Hilfe' } }));
     chat.start();
     const effects = chat.send(say(word));
-    expect(ofType(effects, 'handoff')[0]).toMatchObject({ reason: 'keyword', nodeId: 'q' });
+    expect(ofType(effects, 'handoff')[0]).toMatchObject({ reason: 'keyword', nodeId: 'q', queue: 'default' });
     expect(chat.session.status).toBe('handoff');
     expect(chat.session.variables.order).toBeUndefined();
+  });
+
+  it("hands a keyword request to the flow's own team when it has one", () => {
+    const chat = new Conversation(buildFlow([question, { id: 'team', kind: 'handoff', queue: 'billing' }]));
+    chat.start();
+    expect(ofType(chat.send(say('agent')), 'handoff')[0]).toMatchObject({ queue: 'billing', reason: 'keyword' });
   });
 
   it('does not hand off when the word is only part of a message', () => {

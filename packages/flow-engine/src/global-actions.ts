@@ -22,6 +22,9 @@ export function applyGlobalWord(st: StepState, word: GlobalWord, text: string): 
     return;
   }
   replaceWaiting(st, { on: 'handoff' });
-  st.effects.push({ type: 'handoff', nodeId, queue: 'default', reason: 'keyword' });
+  // The team the author hands off to in the flow is the one a customer asking for a person expects.
+  const team = st.flow.nodes.find((node) => node.kind === 'handoff');
+  const queue = team?.kind === 'handoff' ? team.queue : 'default';
+  st.effects.push({ type: 'handoff', nodeId, queue, reason: 'keyword' });
   sendSession(st, GLOBAL_NODE, textPayload(HANDING_OFF), undefined);
 }
