@@ -131,6 +131,17 @@ export function createGraphClient(options: GraphClientOptions) {
         if (url === undefined) return noWaba;
         return requestJson(config, { method: 'POST', url, json: template }, TemplateCreateResponse);
       },
+      /** Replaces a template's components (and, unless approved, its category); Meta reviews it again. */
+      edit(
+        templateId: string,
+        change: { components?: TemplateCreateRequest['components']; category?: TemplateCreateRequest['category'] },
+      ): Promise<GraphResult<SuccessResponse>> {
+        return requestJson(
+          config,
+          { method: 'POST', url: `${base}/${encodeURIComponent(templateId)}`, json: change },
+          Success,
+        );
+      },
       /** Deletes every language of `name`, or one translation when `hsmId` is given. */
       delete(name: string, hsmId?: string): Promise<GraphResult<SuccessResponse>> {
         const url = wabaUrl();

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { TemplateCategory, TemplateComponentDefinition } from '../../schemas/graph/templates.ts';
 import type { SimContext } from '../context.ts';
 import { type Answer, graphError, graphRoute } from './graph-route.ts';
+import { scheduleReview } from './templates.ts';
 
 const VERSION = '/:version{v\\d+\\.0}';
 
@@ -127,6 +128,7 @@ export function registerObjectRoutes(app: Hono, ctx: SimContext): void {
       if (edit.data.components) entry.components = edit.data.components;
       // Edited templates go back to review, like Meta's.
       entry.status = 'PENDING';
+      scheduleReview(ctx, entry);
       return { status: 200, body: { success: true } };
     }),
   );

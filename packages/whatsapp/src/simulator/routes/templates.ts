@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { TemplateCreateRequest } from '../../schemas/graph/templates.ts';
 import { inBackground, type SimContext, sleep } from '../context.ts';
-import { templateRecord } from '../state/templates.ts';
+import { type TemplateEntry, templateRecord } from '../state/templates.ts';
 import { templateStatusPayload } from '../webhook-payloads.ts';
 import { type Answer, graphError, graphRoute } from './graph-route.ts';
 
@@ -20,6 +20,24 @@ const cursor = {
     return match?.[1] === undefined ? undefined : Number(match[1]);
   },
 };
+
+/**
+ * Approves a PENDING template after `templateReviewMs` real milliseconds and
+ * announces it with a `message_template_status_update` webhook, like Meta's review.
+ */
+export function scheduleReview(ctx: SimContext, entry: TemplateEntry): void {
+  const review = ctx.options.templateReviewMs;
+  if (review === null) return;
+  inBackground(ctx, async () => {
+    await sleep(ctx, review);
+    if (ctx.templates.byId(entry.id)?.status !== 'PENDING') return;
+    ctx.templates.setStatus(entry.id, 'APPROVED');
+    await ctx.webhooks.enqueue(
+      `template:${entry.id}`,
+      templateStatusPayload(ctx.business, entry, 'APPROVED', ctx.clock.now()),
+    );
+  });
+}
 
 /**
  * `GET/POST/DELETE /{version}/{waba-id}/message_templates`, reference §7.1:
@@ -92,18 +110,7 @@ export function registerTemplateRoutes(app: Hono, ctx: SimContext): void {
         parameter_format: request.parameter_format,
         components: request.components,
       });
-      const review = ctx.options.templateReviewMs;
-      if (review !== null) {
-        inBackground(ctx, async () => {
-          await sleep(ctx, review);
-          if (ctx.templates.byId(entry.id)?.status !== 'PENDING') return;
-          ctx.templates.setStatus(entry.id, 'APPROVED');
-          await ctx.webhooks.enqueue(
-            `template:${entry.id}`,
-            templateStatusPayload(ctx.business, entry, 'APPROVED', ctx.clock.now()),
-          );
-        });
-      }
+      scheduleReview(ctx, entry);
       return { status: 200, body: { id: entry.id, status: 'PENDING', category: entry.category } };
     }),
   );
