@@ -185,7 +185,7 @@ const runArb = fc.tuple(
 );
 
 /** Plays a whole conversation; returns every step's result so two runs can be compared. */
-function play(flow: Flow, byEvent: boolean, inputs: [EngineInput, number][]) {
+function play(flow: Flow, byEvent: boolean, inputs: [EngineInput, number][], persist = false) {
   let counter = 0;
   let now = Date.UTC(2026, 0, 1);
   const ctx = () => ({ now, newId: (p: string) => `${p}-${++counter}`, maxTransitions: BUDGET });
@@ -207,14 +207,16 @@ function play(flow: Flow, byEvent: boolean, inputs: [EngineInput, number][]) {
     const previous = results[results.length - 1];
     if (!previous) break;
     const before = structuredClone(previous.session);
-    results.push(step(flow, previous.session, input, ctx()));
+    // The runtime stores sessions as JSON and parses them back before the next step.
+    const session = persist ? Session.parse(JSON.parse(JSON.stringify(previous.session))) : previous.session;
+    results.push(step(flow, session, input, ctx()));
     expect(previous.session).toEqual(before);
   }
   return results;
 }
 
 describe('the engine on random flows and inputs', () => {
-  it('never throws, stays in budget, keeps sessions valid and is deterministic', () => {
+  it('never throws, stays in budget, keeps sessions valid, survives storage and is deterministic', () => {
     fc.assert(
       fc.property(runArb, ([flow, byEvent, inputs]) => {
         const results = play(flow, byEvent, inputs);
@@ -226,6 +228,7 @@ describe('the engine on random flows and inputs', () => {
           for (const e of effects) if (e.type === 'send') expect(JSON.stringify(e.payload)).not.toContain('undefined');
         }
         expect(play(flow, byEvent, inputs)).toEqual(results);
+        expect(play(flow, byEvent, inputs, true)).toEqual(results);
       }),
       { numRuns: 400 },
     );
