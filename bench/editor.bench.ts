@@ -58,6 +58,14 @@ function bundleSizes(dist: string): { initial: number; total: number } {
   return { initial: sum(loaded), total: sum(scripts) };
 }
 
+/** The generated flow with the positions a drawn flow has: cards in rows, as auto-layout would leave them. */
+function placed(flow: ReturnType<typeof generateFlow>): ReturnType<typeof generateFlow> {
+  return {
+    ...flow,
+    nodes: flow.nodes.map((node, i) => ({ ...node, position: { x: (i % 20) * 320, y: Math.floor(i / 20) * 360 } })),
+  };
+}
+
 /** Milliseconds from clicking "Open" on a 500-node flow until its canvas and problem list have painted. */
 async function renderFigure(): Promise<BenchFigure> {
   const dir = mkdtempSync(join(tmpdir(), 'parley-bench-editor-'));
@@ -81,7 +89,7 @@ async function renderFigure(): Promise<BenchFigure> {
     ],
   });
   try {
-    const flow = generateFlow(SIZE);
+    const flow = placed(generateFlow(SIZE));
     const created = await fetch(`${runtime.url}/api/flows`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

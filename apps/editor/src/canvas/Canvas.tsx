@@ -3,7 +3,7 @@ import { NODE_KINDS } from '@parley/flow-schema';
 import type { Connection, EdgeChange, NodeChange } from '@xyflow/react';
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
 import type { DragEvent } from 'react';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { connect, removeEdges } from '../commands/edges.ts';
 import { moveNodes } from '../commands/nodes.ts';
 import type { Diagnosis } from '../state/diagnose.ts';
@@ -15,6 +15,7 @@ import { toReactFlow } from './to-react-flow.ts';
 
 const nodeTypes = { parley: NodeCard };
 export const KIND_MIME = 'application/x-parley-kind';
+const BIG_FLOW = 150;
 
 function isNodeKind(value: string): value is NodeKind {
   return NODE_KINDS.some((kind) => kind === value);
@@ -34,10 +35,20 @@ export function Canvas({ editor, diagnosis, visited, fill, onAddAt, onFilesDropp
   const { flow, selected, setSelected, run, runTransient, endGesture } = editor;
   const { screenToFlowPosition } = useReactFlow();
   const selection = useMemo(() => new Set(selected), [selected]);
-  const { nodes, edges } = useMemo(
-    () => toReactFlow(flow, selection, diagnosis, visited, fill),
-    [flow, selection, diagnosis, visited, fill],
-  );
+  // A big flow opens on its first steps, not zoomed out to a haze of 500 cards:
+  // only what is on screen is drawn, so the first view stays fast.
+  const [fitOptions] = useState(() => ({
+    maxZoom: 1,
+    ...(flow.nodes.length > BIG_FLOW ? { nodes: flow.nodes.slice(0, 8).map((n) => ({ id: n.id })) } : {}),
+  }));
+  // Sizes React Flow measured, kept across projections so cards are not re-measured on every edit.
+  const measured = useRef(new Map<string, { width: number; height: number }>());
+  const previous = useRef(new Map<string, NodeCardNode>());
+  const { nodes, edges } = useMemo(() => {
+    const projected = toReactFlow(flow, selection, diagnosis, visited, fill, measured.current, previous.current);
+    previous.current = new Map(projected.nodes.map((n) => [n.id, n]));
+    return projected;
+  }, [flow, selection, diagnosis, visited, fill]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<NodeCardNode>[]) => {
@@ -49,6 +60,8 @@ export function Canvas({ editor, diagnosis, visited, fill, onAddAt, onFilesDropp
         if (change.type === 'position') {
           if (change.position) positions[change.id] = change.position;
           if (change.dragging === false) dragEnded = true;
+        } else if (change.type === 'dimensions') {
+          if (change.dimensions) measured.current.set(change.id, change.dimensions);
         } else if (change.type === 'select') {
           selectionChanged = true;
           if (change.selected) nextSelection.add(change.id);
@@ -107,9 +120,9 @@ export function Canvas({ editor, diagnosis, visited, fill, onAddAt, onFilesDropp
         deleteKeyCode={null}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         fitView
-        fitViewOptions={{ maxZoom: 1 }}
+        fitViewOptions={fitOptions}
         minZoom={0.1}
-        onlyRenderVisibleElements={flow.nodes.length > 150}
+        onlyRenderVisibleElements={flow.nodes.length > BIG_FLOW}
         proOptions={{ hideAttribution: true }}
       >
         <Background />
