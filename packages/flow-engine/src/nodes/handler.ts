@@ -52,3 +52,5 @@ export function noMatch(
 }
 
 export const next: Outcome = { kind: 'next', port: 'next' };
+
+export const PICK_HINT = 'Please choose one of the options.';

@@ -1,15 +1,25 @@
 import type { FlowNode, NodeKind, NodeOfKind } from '@parley/flow-schema';
 import type { EngineInput, InboundMessage } from '../input.ts';
 import type { Outcome, StepState } from '../step-state.ts';
-import { buttonsHandler, listHandler } from './choice-nodes.ts';
-import { endHandler, handoffHandler, jumpHandler, optInHandler, optOutHandler } from './closing.ts';
+import { aiAnswerHandler } from './ai-answer.ts';
+import { buttonsHandler } from './buttons.ts';
+import { conditionHandler } from './condition.ts';
+import { ctaUrlHandler } from './cta-url.ts';
+import { delayHandler } from './delay.ts';
+import { endHandler } from './end.ts';
 import type { Handler, ReplyWaiting } from './handler.ts';
+import { handoffHandler } from './handoff.ts';
+import { httpRequestHandler } from './http-request.ts';
+import { jumpHandler } from './jump.ts';
+import { listHandler } from './list.ts';
 import { locationRequestHandler } from './location-request.ts';
-import { conditionHandler, delayHandler, setVariablesHandler } from './logic.ts';
+import { mediaHandler } from './media.ts';
+import { optInHandler } from './opt-in.ts';
+import { optOutHandler } from './opt-out.ts';
 import { questionHandler } from './question.ts';
-import { aiAnswerHandler, httpRequestHandler } from './requests.ts';
-import { ctaUrlHandler, mediaHandler, textHandler } from './send-nodes.ts';
+import { setVariablesHandler } from './set-variables.ts';
 import { templateHandler } from './template.ts';
+import { textHandler } from './text.ts';
 
 /** One handler per node kind; a new kind without a handler does not compile. */
 const handlers: { [K in NodeKind]: Handler<NodeOfKind<K>> } = {

@@ -1,6 +1,4 @@
-import type { AiAnswerNode, HttpRequestNode } from '@parley/flow-schema';
-import { textPayload } from '../payloads/interactive.ts';
-import { sendSession } from '../send.ts';
+import type { HttpRequestNode } from '@parley/flow-schema';
 import { renderText, toJsonValue } from '../variables.ts';
 import type { Handler } from './handler.ts';
 
@@ -16,6 +14,7 @@ export const httpRequestHandler: Handler<HttpRequestNode> = {
       nodeId: node.id,
       method: node.method,
       url: renderText(st, node.url, node.id, encodeURIComponent),
+      // Secrets stay references; the runtime resolves them when it makes the call.
       headers: node.headers.map((h) => ('secret' in h ? h : { name: h.name, value: renderText(st, h.value, node.id) })),
       ...(node.body === undefined ? {} : { body: renderText(st, node.body, node.id, jsonEscape) }),
       timeoutMs: node.timeoutMs,
@@ -26,28 +25,5 @@ export const httpRequestHandler: Handler<HttpRequestNode> = {
     if (input.type !== 'http_result' || !input.ok) return { kind: 'next', port: 'error' };
     if (node.saveAs !== undefined) st.session.variables[node.saveAs] = toJsonValue(input.body);
     return { kind: 'next', port: 'success' };
-  },
-};
-
-export const aiAnswerHandler: Handler<AiAnswerNode> = {
-  enter(node, st) {
-    const requestId = st.ctx.newId('request');
-    const last = st.session.variables.last_message;
-    st.effects.push({
-      type: 'ai_request',
-      requestId,
-      nodeId: node.id,
-      question: typeof last === 'string' ? last : '',
-      instructions: node.instructions,
-      topics: node.topics,
-    });
-    return { kind: 'wait', waiting: { on: 'ai', nodeId: node.id, requestId } };
-  },
-  resume(node, st, input) {
-    if (input.type !== 'ai_result' || !input.ok) return { kind: 'next', port: 'error' };
-    if (!input.inScope) return { kind: 'next', port: 'out_of_scope' };
-    const answer = input.answer?.trim() ?? '';
-    if (answer === '') return { kind: 'next', port: 'error' };
-    return sendSession(st, node.id, textPayload(answer), node.fallbackTemplate) ?? { kind: 'next', port: 'answered' };
   },
 };
