@@ -1,5 +1,5 @@
 import type { GlobalWord } from './global-words.ts';
-import { textPayload } from './payloads/interactive.ts';
+import { textPayload } from './payloads/text.ts';
 import { GLOBAL_NODE, sendSession } from './send.ts';
 import { endSession, replaceWaiting, type StepState } from './step-state.ts';
 

@@ -1,7 +1,7 @@
 import type { TemplateMessage } from '@parley/flow-schema';
 import type { OutboundPayload } from './effects.ts';
-import { textPayload } from './payloads/interactive.ts';
 import { templatePayload } from './payloads/template.ts';
+import { textPayload } from './payloads/text.ts';
 import type { Outcome, StepState } from './step-state.ts';
 import { renderText } from './variables.ts';
 import { isWindowOpen } from './window.ts';

@@ -1,5 +1,5 @@
 import type { AiAnswerNode } from '@parley/flow-schema';
-import { textPayload } from '../payloads/interactive.ts';
+import { textPayload } from '../payloads/text.ts';
 import { sendSession } from '../send.ts';
 import type { Handler } from './handler.ts';
 

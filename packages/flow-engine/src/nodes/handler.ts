@@ -1,7 +1,7 @@
 import type { FlowNode } from '@parley/flow-schema';
 import type { OutboundPayload } from '../effects.ts';
 import type { EngineInput, InboundMessage } from '../input.ts';
-import { textPayload } from '../payloads/interactive.ts';
+import { textPayload } from '../payloads/text.ts';
 import { sendSession } from '../send.ts';
 import type { Waiting } from '../session.ts';
 import { type Outcome, type StepState, scheduleTimer } from '../step-state.ts';

@@ -1,6 +1,6 @@
 import type { QuestionNode } from '@parley/flow-schema';
 import { checkAnswer, defaultRetryPrompt } from '../answers.ts';
-import { textPayload } from '../payloads/interactive.ts';
+import { textPayload } from '../payloads/text.ts';
 import { messageText } from '../reply-match.ts';
 import { sendSession } from '../send.ts';
 import type { Outcome } from '../step-state.ts';

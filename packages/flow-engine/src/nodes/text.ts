@@ -1,5 +1,5 @@
 import type { TextNode } from '@parley/flow-schema';
-import { textPayload } from '../payloads/interactive.ts';
+import { textPayload } from '../payloads/text.ts';
 import { sendSession } from '../send.ts';
 import { notice } from '../step-state.ts';
 import { renderText } from '../variables.ts';

@@ -63,7 +63,3 @@ export function ctaUrlPayload(node: CtaUrlNode, render: Render, renderUrl: Rende
 export function locationRequestPayload(node: LocationRequestNode, render: Render): OutboundPayload {
   return frame('location_request_message', render(node.body), undefined, undefined, { name: 'send_location' });
 }
-
-export function textPayload(body: string, previewUrl = false): OutboundPayload {
-  return { type: 'text', text: { body, preview_url: previewUrl } };
-}
