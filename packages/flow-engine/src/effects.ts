@@ -14,6 +14,7 @@ export type SendEffect = {
   type: 'send';
   /** Stable per send: the runtime's idempotency key derives from it. */
   sendId: string;
+  /** The node that sent it; `GLOBAL_NODE` ("(global)") for the bot's disclosure and replies to global words. */
   nodeId: string;
   payload: OutboundPayload;
   /** `session`: free-form, only inside the 24-hour window. `template`: allowed any time. */

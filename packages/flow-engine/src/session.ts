@@ -29,7 +29,7 @@ export const Waiting = z.discriminatedUnion('on', [
   /** The result of an HTTP or AI request the engine asked for. */
   z.object({ on: z.literal('http'), nodeId: z.string(), requestId: z.string() }),
   z.object({ on: z.literal('ai'), nodeId: z.string(), requestId: z.string() }),
-  /** A person has the conversation. */
+  /** A person has the conversation: by a handoff node, or (no node) because the customer asked for one. */
   z.object({ on: z.literal('handoff'), nodeId: z.string().optional() }),
 ]);
 export type Waiting = z.infer<typeof Waiting>;
@@ -50,7 +50,10 @@ export const Session = z.object({
   lastInboundAt: z.number().nullable(),
   /** Whether the bot label's disclosure was sent in this conversation. */
   disclosed: z.boolean(),
-  /** The session-timeout timer, refreshed on every customer message. */
+  /**
+   * The session-timeout timer, refreshed on every customer message. Null while
+   * the flow waits out a delay node: the bot's own wait does not time out.
+   */
   idleTimerId: z.string().nullable(),
   startedAt: z.number(),
   updatedAt: z.number(),

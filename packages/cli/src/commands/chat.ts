@@ -115,15 +115,21 @@ async function run(args: string[], io: CommandIo): Promise<number> {
   const sim = new Simulator(flow);
   io.stdout.write(`Chatting with "${flow.name}" (${flow.id}). Type /help for commands, /quit to leave.\n`);
   const lines = createInterface({ input: io.stdin, terminal: false });
+  // A prompt helps a person typing; a script piping lines in does not want one.
+  const prompt = Reflect.get(io.stdin, 'isTTY') === true ? '> ' : '';
+  io.stdout.write(prompt);
   for await (const raw of lines) {
     const line = raw.trim();
-    if (line === '') continue;
+    if (line === '') {
+      io.stdout.write(prompt);
+      continue;
+    }
     if (line === '/quit' || line === '/exit') break;
-    io.stdout.write(`you: ${line}\n`);
+    if (prompt === '') io.stdout.write(`you: ${line}\n`);
     const wasRunning = sim.running();
     const result = handleLine(sim, line);
     if (typeof result === 'string') {
-      io.stdout.write(`${result.trimEnd()}\n`);
+      io.stdout.write(`${result.trimEnd()}\n${prompt}`);
       continue;
     }
     const output = result.flatMap((effect) => describeEffect(effect, flow, sim.now));
@@ -131,7 +137,7 @@ async function run(args: string[], io: CommandIo): Promise<number> {
       const idle = !wasRunning && !sim.running() && !line.startsWith('/');
       output.push(idle ? '(no trigger of this flow starts on that message)' : '(no reply)');
     }
-    io.stdout.write(`${output.join('\n')}\n`);
+    io.stdout.write(`${output.join('\n')}\n${prompt}`);
   }
   lines.close();
   return 0;
