@@ -25,7 +25,8 @@ export type SimContext = {
   webhookUrl: { current: string | undefined };
   /** Work scheduled for later (status sequences, template reviews), awaited by `idle()`. */
   background: Set<Promise<unknown>>;
-  timers: Set<NodeJS.Timeout>;
+  /** Pending sleeps and how to end them early (on close). */
+  timers: Map<NodeJS.Timeout, () => void>;
   /** Requests a `timeout` fault holds unanswered; released (with a 504) on close. */
   hanging: Set<() => void>;
   closed: { value: boolean };
@@ -58,20 +59,21 @@ export function createSimContext(input: SimulatorOptions): SimContext {
     }),
     webhookUrl,
     background: new Set(),
-    timers: new Set(),
+    timers: new Map(),
     hanging: new Set(),
     closed: { value: false },
   };
 }
 
-/** Waits `ms` real milliseconds, unless the simulator closes first. */
+/** Waits `ms` real milliseconds, or until the simulator closes; callers check `ctx.closed` after. */
 export function sleep(ctx: SimContext, ms: number): Promise<void> {
+  if (ctx.closed.value) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       ctx.timers.delete(timer);
       resolve();
     }, ms);
-    ctx.timers.add(timer);
+    ctx.timers.set(timer, resolve);
   });
 }
 

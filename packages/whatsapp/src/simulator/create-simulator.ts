@@ -76,12 +76,15 @@ export function createSimulator(options: SimulatorOptions = {}) {
     },
     /** Resolves when no status webhook, template review or delivery retry is pending. */
     idle: () => waitIdle(ctx),
-    /** Stops timers and answers requests held by a timeout fault; pending webhooks are abandoned. */
+    /** Ends timers and retries, and answers requests held by a timeout fault; pending webhooks are abandoned. */
     close(): void {
       ctx.closed.value = true;
-      for (const timer of ctx.timers) clearTimeout(timer);
+      for (const [timer, resolve] of ctx.timers) {
+        clearTimeout(timer);
+        resolve();
+      }
       ctx.timers.clear();
-      ctx.webhooks.flush();
+      ctx.webhooks.stop();
       for (const release of ctx.hanging) release();
       ctx.hanging.clear();
     },

@@ -151,6 +151,7 @@ async function runStatuses(
     );
 
   await sleep(ctx, ctx.options.statusDelayMs);
+  if (ctx.closed.value) return;
   if (delivery.asyncError) {
     const { code, details } = delivery.asyncError;
     ctx.customers.emit(customer, { type: 'status', id: received.id, status: 'failed', errorCode: code });

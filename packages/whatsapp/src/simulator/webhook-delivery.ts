@@ -39,7 +39,20 @@ export function createWebhookDelivery(config: DeliveryConfig) {
   const held = new Map<string, { record: DeliveryRecord; timer: NodeJS.Timeout; release: () => void }>();
   const inflight = new Set<Promise<unknown>>();
   const pendingFaults = { duplicateNext: 0, reorderNext: 0, dropNext: 0 };
+  const waits = new Map<NodeJS.Timeout, () => void>();
+  let stopped = false;
   let seq = 0;
+
+  /** A backoff wait that `stop()` cuts short, so a closed simulator keeps no process alive. */
+  function wait(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        waits.delete(timer);
+        resolve();
+      }, ms);
+      waits.set(timer, resolve);
+    });
+  }
 
   function track<T>(promise: Promise<T>): Promise<T> {
     inflight.add(promise);
@@ -90,6 +103,11 @@ export function createWebhookDelivery(config: DeliveryConfig) {
 
   async function deliver(entry: DeliveryRecord): Promise<void> {
     const url = config.url();
+    if (stopped) {
+      entry.outcome = 'failed';
+      entry.lastError = 'the simulator closed';
+      return;
+    }
     if (url === undefined) {
       entry.outcome = 'failed';
       entry.lastError = 'no webhook URL configured';
@@ -114,9 +132,8 @@ export function createWebhookDelivery(config: DeliveryConfig) {
       } catch (error) {
         entry.lastError = error instanceof Error ? error.message : String(error);
       }
-      if (attempt < config.retry.maxAttempts) {
-        await new Promise((resolve) => setTimeout(resolve, config.retry.baseDelayMs * 4 ** (attempt - 1)));
-      }
+      if (attempt < config.retry.maxAttempts) await wait(config.retry.baseDelayMs * 4 ** (attempt - 1));
+      if (stopped) break;
     }
     entry.outcome = 'failed';
   }
@@ -173,6 +190,17 @@ export function createWebhookDelivery(config: DeliveryConfig) {
     /** Stops holding reordered webhooks (they are sent now). */
     flush(): void {
       for (const key of [...held.keys()]) releaseHeld(key);
+    },
+
+    /** Gives up on everything pending: no more attempts, no more waiting. */
+    stop(): void {
+      stopped = true;
+      for (const key of [...held.keys()]) releaseHeld(key);
+      for (const [timer, resolve] of waits) {
+        clearTimeout(timer);
+        resolve();
+      }
+      waits.clear();
     },
   };
 }

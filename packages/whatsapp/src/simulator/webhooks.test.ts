@@ -209,6 +209,18 @@ describe('webhook delivery', () => {
     expect([result.delivery.outcome, result.delivery.attempts, receiver.posts()]).toEqual(['failed', 3, 3]);
   });
 
+  it('abandons pending retries on close instead of keeping the process alive', async () => {
+    const { sim } = await setup({ webhookRetry: { maxAttempts: 5, baseDelayMs: 60_000 } }, () => 500);
+    const pending = sim.customer.sendText(CUSTOMER, 'hi');
+    while (sim.webhooks.log[0]?.attempts !== 1 || sim.webhooks.log[0]?.lastHttpStatus === undefined) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    sim.close();
+    const result = await pending;
+    expect([result.delivery.outcome, result.delivery.attempts]).toEqual(['failed', 1]);
+    await sim.idle();
+  });
+
   it('duplicates the next webhook on demand, with the same bytes and signature', async () => {
     const { receiver, sim } = await setup();
     sim.faults.webhooks({ duplicateNext: 1 });

@@ -30,7 +30,7 @@ export function scheduleReview(ctx: SimContext, entry: TemplateEntry): void {
   if (review === null) return;
   inBackground(ctx, async () => {
     await sleep(ctx, review);
-    if (ctx.templates.byId(entry.id)?.status !== 'PENDING') return;
+    if (ctx.closed.value || ctx.templates.byId(entry.id)?.status !== 'PENDING') return;
     ctx.templates.setStatus(entry.id, 'APPROVED');
     await ctx.webhooks.enqueue(
       `template:${entry.id}`,
