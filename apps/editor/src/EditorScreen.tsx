@@ -11,6 +11,7 @@ import { addNode, addNodeAfter, moveNodes } from './commands/nodes.ts';
 import { IssuesContext, VariablesContext } from './inspector/fields.tsx';
 import { Inspector } from './inspector/Inspector.tsx';
 import { ChatPanel } from './panels/ChatPanel.tsx';
+import { templatePreviews } from './panels/chat-message.ts';
 import { DiagnosticsPanel } from './panels/DiagnosticsPanel.tsx';
 import { Palette } from './panels/Palette.tsx';
 import { SettingsPanel } from './panels/SettingsPanel.tsx';
@@ -82,6 +83,7 @@ function Editor({ api, initial, publishedVersion, onClose, onOpened, notice }: P
   const [advanced, setAdvanced] = useState(false);
   const { screenToFlowPosition, fitView } = useReactFlow();
   const diagnosis = useMemo(() => diagnose(flow), [flow]);
+  const previews = useMemo(() => templatePreviews(flow), [flow]);
   const variableNames = useMemo(() => [...flow.variables.map((v) => v.name), ...BUILT_IN_VARIABLES], [flow.variables]);
   const fill = useCallback(
     (text: string) => {
@@ -282,6 +284,7 @@ function Editor({ api, initial, publishedVersion, onClose, onOpened, notice }: P
                 api={api}
                 flowId={flow.id}
                 published={published !== null}
+                previews={previews}
                 onVisit={(id) => setVisited((v) => new Set([...v, id]))}
                 onRestart={() => setVisited(new Set())}
               />

@@ -28,6 +28,11 @@ const WINDOW_TAGS: Record<WindowTag, { text: string; className: string; help: st
     className: 'window-closed',
     help: 'On some path the 24-hour window may be closed here: only a template can go then.',
   },
+  fallback: {
+    text: '24 h: may be closed, template goes',
+    className: 'window-fallback',
+    help: 'On some path the 24-hour window may be closed here; then its template fallback is sent instead.',
+  },
   template: {
     text: '24 h: template, sends any time',
     className: 'window-open',

@@ -7,7 +7,15 @@ import { readBotMessage } from './chat-message.ts';
 type LineBody = { from: 'bot'; bubble: ChatBubble } | { from: 'me'; text: string } | { from: 'note'; text: string };
 type Line = LineBody & { key: string };
 
-type Props = { api: Api; flowId: string; published: boolean; onVisit: (nodeId: string) => void; onRestart: () => void };
+type Props = {
+  /** Template preview texts by name (see `templatePreviews`). */
+  previews: ReadonlyMap<string, string>;
+  api: Api;
+  flowId: string;
+  published: boolean;
+  onVisit: (nodeId: string) => void;
+  onRestart: () => void;
+};
 
 const DAY_AND_AN_HOUR = 25 * 3_600_000;
 
@@ -15,7 +23,7 @@ const DAY_AND_AN_HOUR = 25 * 3_600_000;
  * Plays the published flow against the runtime's simulator, as a WhatsApp chat
  * would show it: the user is the customer, the bot's replies stream in.
  */
-export function ChatPanel({ api, flowId, published, onVisit, onRestart }: Props) {
+export function ChatPanel({ api, flowId, published, previews, onVisit, onRestart }: Props) {
   const [phone, setPhone] = useState<string | null>(null);
   const [lines, setLines] = useState<Line[]>([]);
   const [draft, setDraft] = useState('');
@@ -66,7 +74,7 @@ export function ChatPanel({ api, flowId, published, onVisit, onRestart }: Props)
           return;
         }
         const fields = typeof data === 'object' && data !== null ? Object.fromEntries(Object.entries(data)) : {};
-        if (event.event === 'message') add({ from: 'bot', bubble: readBotMessage(fields.payload) });
+        if (event.event === 'message') add({ from: 'bot', bubble: readBotMessage(fields.payload, previews) });
         else if (event.event === 'visit' && typeof fields.nodeId === 'string') onVisit(fields.nodeId);
         else if (event.event === 'ended') {
           setStatus('ended');
@@ -114,7 +122,7 @@ export function ChatPanel({ api, flowId, published, onVisit, onRestart }: Props)
       ) : null}
       <ol className="chat-lines" aria-label="Messages" aria-live="polite">
         {lines.map((line) => (
-          <li key={line.key} className={`chat-line chat-${line.from}`}>
+          <li key={line.key} className={`chat-line chat-from-${line.from}`}>
             {line.from === 'bot' ? (
               <BotBubble bubble={line.bubble} onReply={send} />
             ) : (

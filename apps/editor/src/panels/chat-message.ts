@@ -1,3 +1,4 @@
+import type { Flow } from '@parley/flow-schema';
 import { z } from 'zod';
 
 // The bot's messages arrive as WhatsApp send bodies; this reads the parts the
@@ -54,7 +55,18 @@ export type ChatBubble = {
   link?: { text: string; url: string };
 };
 
-export function readBotMessage(payload: unknown): ChatBubble {
+/** The preview text of every template the flow sends, by name, so the chat shows what WhatsApp would. */
+export function templatePreviews(flow: Flow): Map<string, string> {
+  const previews = new Map<string, string>();
+  for (const node of flow.nodes) {
+    const template =
+      node.kind === 'template' ? node.template : 'fallbackTemplate' in node ? node.fallbackTemplate : undefined;
+    if (template?.previewText) previews.set(template.name, template.previewText);
+  }
+  return previews;
+}
+
+export function readBotMessage(payload: unknown, previews: ReadonlyMap<string, string> = new Map()): ChatBubble {
   const parsed = Payload.safeParse(payload);
   if (!parsed.success) return { text: '(a message the preview cannot show)', buttons: [] };
   const p = parsed.data;
@@ -74,7 +86,11 @@ export function readBotMessage(payload: unknown): ChatBubble {
     const values = (p.template.components ?? [])
       .flatMap((c) => (c.parameters ?? []).map((x) => x.text ?? ''))
       .filter((v) => v !== '');
-    return { text: values.length > 0 ? values.join(' · ') : '', template: p.template.name, buttons: [] };
+    const preview = previews.get(p.template.name);
+    const text = preview
+      ? preview.replace(/\{\{\s*(\d+)\s*\}\}/g, (whole, n: string) => values[Number(n) - 1] ?? whole)
+      : values.join(' · ');
+    return { text, template: p.template.name, buttons: [] };
   }
   const media = p.image ?? p.video ?? p.document;
   return { text: media?.caption ?? `(a ${p.type} message)`, buttons: [] };

@@ -2,7 +2,7 @@ import type { Diagnostic, Flow } from '@parley/flow-schema';
 import { analyzeWindow, sendsSessionMessage, validateFlow } from '@parley/flow-schema';
 
 /** What the canvas tag says about a node: whether a free-form message can go, or a template is needed. */
-export type WindowTag = 'open' | 'needs_template' | 'template' | 'none';
+export type WindowTag = 'open' | 'needs_template' | 'fallback' | 'template' | 'none';
 export type Diagnosis = {
   diagnostics: Diagnostic[];
   byNode: Map<string, Diagnostic[]>;
@@ -29,7 +29,8 @@ export function diagnose(flow: Flow): Diagnosis {
     const state = analysis[node.id]?.state;
     if (node.kind === 'template') window.set(node.id, 'template');
     else if (state === undefined || !sendsSessionMessage(node)) window.set(node.id, 'none');
-    else window.set(node.id, state === 'open' ? 'open' : 'needs_template');
+    else if (state === 'open') window.set(node.id, 'open');
+    else window.set(node.id, 'fallbackTemplate' in node && node.fallbackTemplate ? 'fallback' : 'needs_template');
   }
   return { diagnostics, byNode, window };
 }
