@@ -9,7 +9,8 @@ export type LoadResult = {
   p99Ms: number;
   non2xx: number;
   errors: number;
-  sent: number;
+  /** Requests answered 2xx: acknowledged webhooks. */
+  acknowledged: number;
   /** When the request for each customer was handed to the socket (epoch ms). */
   sentAt: Map<string, number>;
 };
@@ -93,7 +94,7 @@ export async function loadWebhooks(options: {
     p99Ms: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
-    sent: result.requests.sent,
+    acknowledged: result['2xx'],
     sentAt,
   };
 }
