@@ -28,7 +28,13 @@ export const readExample = (name: string): Record<string, unknown> =>
 export const readFixture = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'runtime', name), 'utf8'));
 
-type Running = { parley: ParleyApp; close: () => Promise<void>; url: string; logs: string[] };
+type Running = {
+  parley: ParleyApp;
+  close: () => Promise<void>;
+  crash: () => Promise<void>;
+  url: string;
+  logs: string[];
+};
 
 /**
  * The runtime and the simulator as separate HTTP servers on 127.0.0.1, talking
@@ -46,6 +52,7 @@ export async function startRuntimeUnderTest(simOptions: SimulatorOptions = {}) {
     phoneNumberId: PHONE_NUMBER_ID,
     clock: simClock,
     statusDelayMs: 1,
+    webhookRetry: { maxAttempts: 8, baseDelayMs: 25, timeoutMs: 2_000 },
     ...simOptions,
   });
   const { graph, close: closeGraph } = createGraphPort({
@@ -56,6 +63,8 @@ export async function startRuntimeUnderTest(simOptions: SimulatorOptions = {}) {
   });
   const sandbox = sandboxPortOf(sim.simulator);
 
+  // Meta posts to one fixed URL, so a restarted runtime listens on the port it had.
+  let port = 0;
   const open = async (): Promise<Running> => {
     const database = openDatabase(dbPath);
     const logs: string[] = [];
@@ -75,12 +84,13 @@ export async function startRuntimeUnderTest(simOptions: SimulatorOptions = {}) {
       sendRate: 80,
       pairBurst: 45,
       tierLimit: 250,
-      reconcileMs: 5_000,
+      reconcileMs: 20_000,
       pollMs: 20,
       editorDir: join(dir, 'no-editor'),
       sandbox: { port: sandbox, clock },
     });
-    const server = await listen(parley.app.fetch, 0, '127.0.0.1');
+    const server = await listen(parley.app.fetch, port, '127.0.0.1');
+    port = server.port;
     const url = server.url;
     sim.simulator.webhooks.setUrl(`${url}/webhooks/whatsapp`);
     parley.start();
@@ -93,16 +103,26 @@ export async function startRuntimeUnderTest(simOptions: SimulatorOptions = {}) {
         await server.close();
         database.close();
       },
+      // Like a killed process: nothing in flight is awaited; writes after this point are lost.
+      crash: async () => {
+        void parley.stop();
+        await server.close();
+        database.close();
+      },
     };
   };
 
   let current = await open();
 
-  const api = async (path: string, init: RequestInit = {}) =>
-    fetch(`${current.url}/api${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json', ...init.headers },
-    });
+  const api = async (path: string, init: RequestInit = {}) => {
+    const request = () =>
+      fetch(`${current.url}/api${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json', ...init.headers },
+      });
+    // After a restart, a pooled keep-alive connection to the old server fails once; any client retries that.
+    return request().catch(request);
+  };
 
   return {
     sim,
@@ -123,6 +143,14 @@ export async function startRuntimeUnderTest(simOptions: SimulatorOptions = {}) {
       const published = await api(`/flows/${String(flow.id)}/publish`, { method: 'POST' });
       if (published.status !== 201) throw new Error(`publish failed: ${published.status} ${await published.text()}`);
     },
+    /** Waits until the runtime has `count` outbound messages to the contact, each confirmed read by a status webhook. */
+    async confirmed(phone: string, count: number) {
+      await waitFor(`${count} confirmed messages to ${phone}`, async () => {
+        const { messages } = await (await api(`/contacts/${phone}/messages`)).json();
+        const out = messages.filter((m: { direction: string }) => m.direction === 'out');
+        return out.length >= count && out.every((m: { status: string }) => m.status === 'read');
+      });
+    },
     /** Moves the runtime's and the simulator's clocks together, then lets the workers run. */
     async advance(ms: number) {
       clock.advance(ms);
@@ -139,6 +167,14 @@ export async function startRuntimeUnderTest(simOptions: SimulatorOptions = {}) {
     async restart() {
       await current.close();
       current = await open();
+    },
+    /** Kills the runtime mid-flight and starts a new one on the same SQLite file. */
+    async crashAndRestart() {
+      await current.crash();
+      current = await open();
+    },
+    get parley() {
+      return current.parley;
     },
     async close() {
       await current.close();
