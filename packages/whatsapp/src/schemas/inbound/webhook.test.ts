@@ -55,6 +55,50 @@ describe('parseWebhook contract', () => {
     }
   });
 
+  it.each([
+    [
+      'nfm_reply',
+      {
+        type: 'interactive',
+        interactive: { type: 'nfm_reply', nfm_reply: { name: 'flow', body: 'Sent', response_json: '{"a":1}' } },
+      },
+    ],
+    [
+      'order',
+      {
+        type: 'order',
+        order: {
+          catalog_id: 'c1',
+          product_items: [{ product_retailer_id: 'p1', quantity: 2, item_price: 9.5, currency: 'EUR' }],
+        },
+      },
+    ],
+    [
+      'contacts',
+      {
+        type: 'contacts',
+        contacts: [{ name: { formatted_name: 'Ana' }, phones: [{ phone: '+49 30 1234', wa_id: '49301234' }] }],
+      },
+    ],
+    ['system', { type: 'system', system: { body: 'User A changed', type: 'user_changed_user_id', user_id: 'US.99' } }],
+    ['request_welcome', { type: 'request_welcome' }],
+    ['reaction removed', { type: 'reaction', reaction: { message_id: 'wamid.X' } }],
+  ])('parses an inbound %s message', (_label, body) => {
+    const payload = editableFixture('webhook.inbound-text.json');
+    const message = payload.entry[0].changes[0].value.messages[0];
+    delete message.text;
+    Object.assign(message, body);
+    const events = listWebhookEvents(parsed2(payload));
+    expect(events[0]?.kind === 'message' && events[0].message.type).toBe(body.type);
+  });
+
+  it('rejects a known message body of the wrong shape, naming it', () => {
+    const payload = editableFixture('webhook.inbound-text.json');
+    payload.entry[0].changes[0].value.messages[0].location = { latitude: 'north' };
+    const result = parseWebhook(payload);
+    expect(!result.ok && result.issues[0]?.path).toBe('entry.0.changes.0.value.messages.0.location.latitude');
+  });
+
   it('keeps a change of a field it does not know as "other"', () => {
     const events = listWebhookEvents(
       parsed2({
