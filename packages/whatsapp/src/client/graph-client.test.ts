@@ -171,6 +171,17 @@ describe('media through the client', () => {
     expect((await client().media.retrieve(upload.body.id)).ok).toBe(false);
   });
 
+  it('downloads the media a customer sent', async () => {
+    const voice = new Uint8Array([0x4f, 0x67, 0x67, 0x53, 9, 9]);
+    const inbound = await running.simulator.customer.sendMedia(CUSTOMER, { kind: 'audio', data: voice, voice: true });
+    const id = JSON.stringify(inbound.delivery.payload).match(/"audio":\{"id":"(\d+)"/)?.[1] ?? '';
+    const info = await client().media.retrieve(id);
+    if (!info.ok) throw new Error('retrieve failed');
+    const download = await client().media.download(info.body.url);
+    expect(download.ok && [...download.body.bytes]).toEqual([...voice]);
+    expect(download.ok && download.body.mimeType).toBe('audio/ogg');
+  });
+
   it('expires download URLs after five minutes', async () => {
     const upload = await client().media.upload({ data: png, mimeType: 'image/png' });
     if (!upload.ok) throw new Error('upload failed');
