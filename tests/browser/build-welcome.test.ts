@@ -93,6 +93,12 @@ describe('building the welcome flow in the editor', () => {
     await expect.poll(() => tooMany.count()).toBe(1);
     const greeting = page.getByRole('region', { name: 'Step Greeting' });
     await expect.poll(() => greeting.getByRole('status').getAttribute('aria-label')).toMatch(/problem/);
+    // Publishing is refused, and the refusal says why.
+    await button('Publish').click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'Not published' });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('4 buttons; WhatsApp allows 3');
+    await page.getByRole('button', { name: 'Dismiss message' }).click();
     await button('Remove button 4').click();
     await expect.poll(() => tooMany.count()).toBe(0);
 

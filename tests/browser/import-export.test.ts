@@ -52,6 +52,21 @@ afterAll(async () => {
   await runtime?.stop();
 });
 
+describe('the flow list', () => {
+  it('shows the live version, duplicates a flow and deletes the copy', async () => {
+    const row = (name: string) => page.getByRole('row').filter({ has: page.getByText(name, { exact: true }) });
+    expect(await row('Welcome and product finder').getByRole('cell').nth(1).textContent()).toBe('Version 1');
+    await page.getByRole('button', { name: 'Duplicate Welcome and product finder', exact: true }).click();
+    const copy = row('Welcome and product finder (copy)');
+    await copy.waitFor();
+    expect(await copy.getByRole('cell').nth(1).textContent()).toBe('Draft only');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Delete Welcome and product finder (copy)', exact: true }).click();
+    await expect.poll(() => copy.count()).toBe(0);
+    expect(await row('Welcome and product finder').count()).toBe(1);
+  });
+});
+
 describe('importing and exporting flow files', () => {
   it('finds the examples to check', () => {
     expect(EXAMPLES).toEqual(expect.arrayContaining(['welcome.json', 'order-journey.json', 'support-triage.json']));

@@ -118,7 +118,6 @@ export function Canvas({ editor, diagnosis, visited, fill, onAddAt, onFilesDropp
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         deleteKeyCode={null}
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         fitView
         fitViewOptions={fitOptions}
         minZoom={0.1}

@@ -69,7 +69,7 @@ const previews: { [K in NodeKind]: Preview<K> } = {
   location_request: (n, fill) => (
     <>
       <Bubble>{fill(n.body)}</Bubble>
-      <div className="reply-button">📍 Send location</div>
+      <div className="reply-button">Send location</div>
     </>
   ),
   template: (n, fill) => (

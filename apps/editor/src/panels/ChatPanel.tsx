@@ -111,7 +111,7 @@ export function ChatPanel({ api, flowId, published, previews, onVisit, onRestart
           {status === 'idle' ? 'Start chat' : 'Restart chat'}
         </button>
         <button type="button" onClick={jumpADay} disabled={waiting} aria-label="Jump 25 hours ahead">
-          ⏩ +25 h
+          +25 h
         </button>
       </header>
       {!published ? <p className="note">Publish the flow to chat with it.</p> : null}
