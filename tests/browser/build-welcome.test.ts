@@ -24,7 +24,7 @@ async function selectStep(name: string) {
 }
 
 beforeAll(async () => {
-  buildEditor();
+  await buildEditor();
   [runtime, browser] = await Promise.all([startRuntime(), launchBrowser()]);
   ({ page, errors } = await openEditor(browser, runtime));
 }, 90_000);

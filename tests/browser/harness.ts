@@ -1,5 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,15 +10,53 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = join(ROOT, 'tests/artifacts');
 
-let built = false;
-/** Builds the editor into apps/editor/dist, once per test file. */
-export function buildEditor(): void {
-  if (built) return;
-  execFileSync(join(ROOT, 'apps/editor/node_modules/.bin/vite'), ['build'], {
-    cwd: join(ROOT, 'apps/editor'),
-    stdio: 'pipe',
-  });
-  built = true;
+const EDITOR = join(ROOT, 'apps/editor');
+const LOCK = join(tmpdir(), `parley-editor-build-${createHash('sha1').update(ROOT).digest('hex').slice(0, 8)}.lock`);
+
+/** Newest modification time among the editor's sources and build settings. */
+function newestSource(): number {
+  const times: number[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else times.push(statSync(path).mtimeMs);
+    }
+  };
+  walk(join(EDITOR, 'src'));
+  for (const file of ['index.html', 'vite.config.ts', 'package.json']) times.push(statSync(join(EDITOR, file)).mtimeMs);
+  return Math.max(...times);
+}
+
+function isFresh(): boolean {
+  const built = join(EDITOR, 'dist/index.html');
+  return existsSync(built) && statSync(built).mtimeMs > newestSource();
+}
+
+/**
+ * Builds the editor into apps/editor/dist unless the build is newer than its
+ * sources. Test files run in parallel and the runtime serves that one folder,
+ * so builds take a lock: a second file waits, then finds the build fresh.
+ */
+export async function buildEditor(): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      // A lock older than two minutes was left by a crashed run.
+      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 120_000)
+        rmSync(LOCK, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`another editor build holds ${LOCK}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    if (!isFresh()) execFileSync(join(EDITOR, 'node_modules/.bin/vite'), ['build'], { cwd: EDITOR, stdio: 'pipe' });
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
 }
 
 async function freePort(): Promise<number> {

@@ -42,7 +42,7 @@ async function backToList() {
 }
 
 beforeAll(async () => {
-  buildEditor();
+  await buildEditor();
   [runtime, browser] = await Promise.all([startRuntime(), launchBrowser()]);
   ({ page, errors } = await openEditor(browser, runtime));
 }, 90_000);

@@ -18,7 +18,7 @@ const card = (name: string) => page.getByRole('region', { name: `Step ${name}` }
 const cards = () => page.locator('.react-flow__node');
 
 beforeAll(async () => {
-  buildEditor();
+  await buildEditor();
   [runtime, browser] = await Promise.all([startRuntime(), launchBrowser()]);
   ({ page, errors } = await openEditor(browser, runtime));
   await page.getByLabel('Flow file to import').setInputFiles({
