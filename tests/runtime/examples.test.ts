@@ -68,6 +68,18 @@ describe('the example flows, played through the simulator', () => {
     expect(all.some((body) => body.includes('https://status.example.com'))).toBe(true);
   });
 
+  it('support triage: with no AI provider configured, a free question goes to a person', async () => {
+    await rt.publish(readExample('support-triage.json'));
+    const phone = '15550003344';
+    await rt.customer.sendText(phone, 'hello');
+    await receivedUpTo(phone, 3);
+    await rt.customer.sendText(phone, 'How do I reset my router password?');
+    const all = await receivedUpTo(phone, 4);
+    expect(all[3]).toContain("I'm passing you to our support team");
+    const { conversations } = await (await rt.api(`/contacts/${phone}/conversations`)).json();
+    expect(conversations[0].status).toBe('handoff');
+  });
+
   it('order journey: business events send templates, and a quick reply continues in the window', async () => {
     await rt.publish(readExample('order-journey.json'));
     const phone = '4915112345678';

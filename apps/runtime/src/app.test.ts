@@ -79,6 +79,29 @@ describe('a conversation', () => {
   });
 });
 
+describe('handoff', () => {
+  it('leaves the conversation to a person until it is released', async () => {
+    await h.customerWrites('wamid.h1', { type: 'text', text: { body: 'hi' } });
+    await h.customerWrites('wamid.h2', {
+      type: 'interactive',
+      interactive: { type: 'button_reply', button_reply: { id: 'talk_person', title: 'Talk to a person' } },
+    });
+    await h.parley.pump();
+    expect(bodies(h).at(-1)).toContain('passing you to our sales team');
+    const sentBefore = h.graph.sent.length;
+    await h.customerWrites('wamid.h3', { type: 'text', text: { body: 'hello? anyone?' } });
+    await h.parley.pump();
+    expect(h.graph.sent).toHaveLength(sentBefore);
+
+    const released = await h.api('/contacts/15551234567/handoff/release', { method: 'POST' });
+    expect(released.status).toBe(200);
+    await h.parley.pump();
+    const conversations = await (await h.api('/contacts/15551234567/conversations')).json();
+    expect(conversations.conversations[0].status).not.toBe('handoff');
+    expect((await h.api('/contacts/15551234567/handoff/release', { method: 'POST' })).status).toBe(409);
+  });
+});
+
 describe('the webhook endpoint', () => {
   it('answers the verification handshake only with the right token', async () => {
     const ok = await h.parley.app.request(

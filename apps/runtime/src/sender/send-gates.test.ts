@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { decideSend, type GateInput, WINDOW_MS } from './send-gates.ts';
+
+const NOW = 1_800_000_000_000;
+const text = { type: 'text', text: { body: 'hi' } };
+const template = (name: string) => ({ type: 'template', template: { name, language: { code: 'en_US' } } });
+
+const input = (overrides: Partial<GateInput> = {}): GateInput => ({
+  now: NOW,
+  window: 'session',
+  payload: text,
+  pricing: 'service',
+  fallback: null,
+  lastInboundAt: NOW - 60_000,
+  undeliverable: false,
+  consent: {},
+  tier: { used: 0, limit: 250, includesContact: false },
+  ...overrides,
+});
+
+describe('decideSend', () => {
+  it('sends a session message inside the window', () => {
+    expect(decideSend(input())).toMatchObject({ action: 'send', payload: text, usedFallback: false });
+  });
+
+  it.each([
+    ['exactly 24 hours', NOW - WINDOW_MS],
+    ['25 hours', NOW - 25 * 3_600_000],
+    ['never', null],
+  ])('never sends a session message when the customer last wrote %s ago', (_label, lastInboundAt) => {
+    expect(decideSend(input({ lastInboundAt }))).toMatchObject({ action: 'skip', reason: 'window_closed' });
+  });
+
+  it('sends the template fallback instead once the window has closed', () => {
+    const decision = decideSend(
+      input({ lastInboundAt: NOW - WINDOW_MS, fallback: { payload: template('reminder'), pricing: 'utility' } }),
+    );
+    expect(decision).toMatchObject({
+      action: 'send',
+      payload: template('reminder'),
+      usedFallback: true,
+      businessInitiated: true,
+    });
+  });
+
+  it.each([
+    [{}, 'skip'],
+    [{ marketing: 'opt_in' as const }, 'send'],
+    [{ marketing: 'opt_out' as const }, 'skip'],
+  ])('sends a marketing template with consent %o: %s', (consent, action) => {
+    const decision = decideSend(
+      input({ window: 'template', payload: template('offer'), pricing: 'marketing', consent }),
+    );
+    expect(decision.action).toBe(action);
+  });
+
+  it('sends nothing templated after an opt-out of utility messages', () => {
+    const decision = decideSend(
+      input({ window: 'template', payload: template('update'), pricing: 'utility', consent: { utility: 'opt_out' } }),
+    );
+    expect(decision).toMatchObject({ action: 'skip', reason: 'opted_out' });
+  });
+
+  it('holds a new business-initiated conversation back when the tier limit is reached', () => {
+    const closed = {
+      window: 'template' as const,
+      payload: template('update'),
+      pricing: 'utility' as const,
+      lastInboundAt: null,
+    };
+    expect(decideSend(input({ ...closed, tier: { used: 250, limit: 250, includesContact: false } }))).toMatchObject({
+      action: 'defer',
+    });
+    expect(decideSend(input({ ...closed, tier: { used: 250, limit: 250, includesContact: true } })).action).toBe(
+      'send',
+    );
+    // Inside the window a template opens no business-initiated conversation.
+    expect(
+      decideSend(
+        input({ ...closed, lastInboundAt: NOW - 1000, tier: { used: 250, limit: 250, includesContact: false } }),
+      ).action,
+    ).toBe('send');
+  });
+
+  it('gives up on a contact WhatsApp said it cannot reach', () => {
+    expect(decideSend(input({ undeliverable: true }))).toMatchObject({ action: 'skip', reason: 'undeliverable' });
+  });
+});
