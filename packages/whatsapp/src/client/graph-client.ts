@@ -14,7 +14,14 @@ import {
 } from '../schemas/graph/templates.ts';
 import type { OutboundMessage } from '../schemas/outbound/message.ts';
 import { encodeMultipart } from './multipart.ts';
-import { type FetchLike, type GraphResult, type RequestConfig, requestJson, sendRequest } from './request.ts';
+import {
+  type FetchLike,
+  type GraphResult,
+  graphFailure,
+  type RequestConfig,
+  requestJson,
+  sendRequest,
+} from './request.ts';
 
 /** Reference §9: v21.0 expires in Jan 2027; v25.0 is what Meta's own examples use. */
 export const DEFAULT_API_VERSION = 'v25.0';
@@ -175,35 +182,21 @@ export function createGraphClient(options: GraphClientOptions) {
       },
       /** Downloads from a URL given by `retrieve`, with the bearer token Meta requires; 404 means it expired. */
       async download(url: string): Promise<GraphResult<MediaDownload>> {
-        const sent = await sendRequest(config, { method: 'GET', url });
+        const sent = await sendRequest(config, { method: 'GET', url }, async (response) => ({
+          bytes: new Uint8Array(await response.arrayBuffer()),
+          mimeType: response.headers.get('content-type') ?? 'application/octet-stream',
+        }));
         if (!sent.ok) return sent;
-        const { response } = sent;
-        if (response.status < 200 || response.status >= 300) {
-          const failed = await requestJsonFrom(response);
-          return { ok: false, status: response.status, error: failed };
+        if (sent.status < 200 || sent.status >= 300) {
+          return graphFailure(sent.status, new TextDecoder().decode(sent.value.bytes));
         }
-        const bytes = new Uint8Array(await response.arrayBuffer());
-        const mimeType = response.headers.get('content-type') ?? 'application/octet-stream';
-        return { ok: true, status: response.status, body: { bytes, mimeType } };
+        return { ok: true, status: sent.status, body: sent.value };
       },
     },
   };
 }
 
 export type GraphClient = ReturnType<typeof createGraphClient>;
-
-const ErrorBody = z.looseObject({ error: z.looseObject({ code: z.number(), message: z.string() }) });
-
-async function requestJsonFrom(response: { status: number; text(): Promise<string> }) {
-  const text = await response.text().catch(() => '');
-  try {
-    const parsed = ErrorBody.safeParse(JSON.parse(text));
-    if (parsed.success) return parsed.data.error;
-  } catch {
-    // not JSON: fall through to a plain description
-  }
-  return { code: 'invalid_response' as const, message: `HTTP ${response.status}: ${text.slice(0, 200)}` };
-}
 
 const fetchGlobal: FetchLike = (url, init) => fetch(url, init);
 const fetchWithUndici: FetchLike = (url, init) => {

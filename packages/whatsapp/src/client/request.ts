@@ -55,13 +55,21 @@ export type RequestSpec = {
   auth?: boolean;
 };
 
-export async function sendRequest(
+/**
+ * Sends one request and reads its answer with `read`, all under one deadline.
+ * A plain AbortController with a timer cleared on completion is used rather
+ * than AbortSignal.timeout, whose long-lived timers weigh on a busy sender.
+ */
+export async function sendRequest<T>(
   config: RequestConfig,
   spec: RequestSpec,
-): Promise<{ ok: true; response: FetchResponseLike } | GraphFailure> {
+  read: (response: FetchResponseLike) => Promise<T>,
+): Promise<{ ok: true; status: number; value: T } | GraphFailure> {
   const headers: Record<string, string> = {};
   if (spec.auth !== false) headers.authorization = `Bearer ${config.accessToken}`;
-  const init: FetchInit = { method: spec.method, headers, signal: AbortSignal.timeout(config.timeoutMs) };
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException('timed out', 'TimeoutError')), config.timeoutMs);
+  const init: FetchInit = { method: spec.method, headers, signal: controller.signal };
   if (config.dispatcher !== undefined) init.dispatcher = config.dispatcher;
   if (spec.json !== undefined) {
     headers['content-type'] = 'application/json';
@@ -70,10 +78,15 @@ export async function sendRequest(
     headers['content-type'] = spec.body.contentType;
     init.body = spec.body.bytes;
   }
+  let status = 0;
   try {
-    return { ok: true, response: await config.fetch(spec.url, init) };
+    const response = await config.fetch(spec.url, init);
+    status = response.status;
+    return { ok: true, status, value: await read(response) };
   } catch (error) {
-    return { ok: false, status: 0, error: describeThrown(error, config.timeoutMs) };
+    return { ok: false, status, error: describeThrown(error, config.timeoutMs) };
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -92,24 +105,23 @@ export async function requestJson<S extends z.ZodType>(
   spec: RequestSpec,
   schema: S,
 ): Promise<GraphResult<z.infer<S>>> {
-  const sent = await sendRequest(config, spec);
+  const sent = await sendRequest(config, spec, (response) => response.text());
   if (!sent.ok) return sent;
-  const { response } = sent;
-  let text: string;
-  try {
-    text = await response.text();
-  } catch (error) {
-    return { ok: false, status: response.status, error: describeThrown(error, config.timeoutMs) };
-  }
+  const { status, value: text } = sent;
   const json = parseJson(text);
-  if (response.status >= 200 && response.status < 300) {
+  if (status >= 200 && status < 300) {
     const parsed = schema.safeParse(json);
-    if (parsed.success) return { ok: true, status: response.status, body: parsed.data };
-    return invalid(response.status, `the answer does not match the expected shape: ${parsed.error.issues[0]?.message}`);
+    if (parsed.success) return { ok: true, status, body: parsed.data };
+    return invalid(status, `the answer does not match the expected shape: ${parsed.error.issues[0]?.message}`);
   }
-  const envelope = GraphErrorEnvelope.safeParse(json);
-  if (envelope.success) return { ok: false, status: response.status, error: envelope.data.error };
-  return invalid(response.status, `HTTP ${response.status} without a Graph error body: ${text.slice(0, 200)}`);
+  return graphFailure(status, text);
+}
+
+/** The failure for a non-2xx answer: Meta's error envelope when there is one. */
+export function graphFailure(status: number, text: string): GraphFailure {
+  const envelope = GraphErrorEnvelope.safeParse(parseJson(text));
+  if (envelope.success) return { ok: false, status, error: envelope.data.error };
+  return invalid(status, `HTTP ${status} without a Graph error body: ${text.slice(0, 200)}`);
 }
 
 function invalid(status: number, message: string): GraphFailure {

@@ -115,12 +115,15 @@ export function createWebhookDelivery(config: DeliveryConfig) {
     }
     for (let attempt = 1; attempt <= config.retry.maxAttempts; attempt++) {
       entry.attempts = attempt;
+      // A cleared timer rather than AbortSignal.timeout: thousands of webhooks a second would keep as many timers alive.
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), config.retry.timeoutMs ?? 10_000);
       try {
         const response = await fetch(url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-hub-signature-256': entry.signature },
           body: entry.rawBody,
-          signal: AbortSignal.timeout(config.retry.timeoutMs ?? 10_000),
+          signal: controller.signal,
         });
         entry.lastHttpStatus = response.status;
         await response.arrayBuffer().catch(() => undefined);
@@ -131,6 +134,8 @@ export function createWebhookDelivery(config: DeliveryConfig) {
         entry.lastError = `HTTP ${response.status}`;
       } catch (error) {
         entry.lastError = error instanceof Error ? error.message : String(error);
+      } finally {
+        clearTimeout(timer);
       }
       if (attempt < config.retry.maxAttempts) await wait(config.retry.baseDelayMs * 4 ** (attempt - 1));
       if (stopped) break;
