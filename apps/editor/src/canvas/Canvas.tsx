@@ -11,6 +11,7 @@ import type { EditorState } from '../state/use-editor.ts';
 import type { NodeCardNode } from './NodeCard.tsx';
 import { NodeCard } from './NodeCard.tsx';
 import type { Fill } from './previews.tsx';
+import { readEdgeChanges, readNodeChanges } from './read-changes.ts';
 import { toReactFlow } from './to-react-flow.ts';
 
 const nodeTypes = { parley: NodeCard };
@@ -32,7 +33,7 @@ type Props = {
 
 /** The drawing surface: a projection of the document that turns gestures into commands. */
 export function Canvas({ editor, diagnosis, visited, fill, onAddAt, onFilesDropped }: Props) {
-  const { flow, selected, setSelected, run, runTransient, endGesture } = editor;
+  const { flow, selected, setSelected, selectedEdges, setSelectedEdges, run, runTransient, endGesture } = editor;
   const { screenToFlowPosition } = useReactFlow();
   const selection = useMemo(() => new Set(selected), [selected]);
   // A big flow opens on its first steps, not zoomed out to a haze of 500 cards:
@@ -44,43 +45,34 @@ export function Canvas({ editor, diagnosis, visited, fill, onAddAt, onFilesDropp
   // Sizes React Flow measured, kept across projections so cards are not re-measured on every edit.
   const measured = useRef(new Map<string, { width: number; height: number }>());
   const previous = useRef(new Map<string, NodeCardNode>());
+  const edgeSelection = useMemo(() => new Set(selectedEdges), [selectedEdges]);
   const { nodes, edges } = useMemo(() => {
     const projected = toReactFlow(flow, selection, diagnosis, visited, fill, measured.current, previous.current);
     previous.current = new Map(projected.nodes.map((n) => [n.id, n]));
-    return projected;
-  }, [flow, selection, diagnosis, visited, fill]);
+    return {
+      nodes: projected.nodes,
+      edges: projected.edges.map((e) => (edgeSelection.has(e.id) ? { ...e, selected: true } : e)),
+    };
+  }, [flow, selection, edgeSelection, diagnosis, visited, fill]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<NodeCardNode>[]) => {
-      const positions: Record<string, { x: number; y: number }> = {};
-      let dragEnded = false;
-      const nextSelection = new Set(selection);
-      let selectionChanged = false;
-      for (const change of changes) {
-        if (change.type === 'position') {
-          if (change.position) positions[change.id] = change.position;
-          if (change.dragging === false) dragEnded = true;
-        } else if (change.type === 'dimensions') {
-          if (change.dimensions) measured.current.set(change.id, change.dimensions);
-        } else if (change.type === 'select') {
-          selectionChanged = true;
-          if (change.selected) nextSelection.add(change.id);
-          else nextSelection.delete(change.id);
-        }
-      }
-      if (Object.keys(positions).length > 0) runTransient((f: Flow) => moveNodes(f, positions));
-      if (dragEnded) endGesture();
-      if (selectionChanged) setSelected([...nextSelection]);
+      const gesture = readNodeChanges(changes, selected);
+      for (const [id, size] of gesture.sizes) measured.current.set(id, size);
+      if (Object.keys(gesture.positions).length > 0) runTransient((f: Flow) => moveNodes(f, gesture.positions));
+      if (gesture.dragEnded) endGesture();
+      if (gesture.selection) setSelected(gesture.selection);
     },
-    [selection, runTransient, endGesture, setSelected],
+    [selected, runTransient, endGesture, setSelected],
   );
 
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => {
-      const removed = changes.flatMap((c) => (c.type === 'remove' ? [c.id] : []));
+      const { removed, selection: picked } = readEdgeChanges(changes, selectedEdges);
       if (removed.length > 0) run((f) => removeEdges(f, removed));
+      if (picked) setSelectedEdges(picked);
     },
-    [run],
+    [run, selectedEdges, setSelectedEdges],
   );
 
   const onConnect = useCallback(

@@ -2,6 +2,7 @@ import type { Flow } from '@parley/flow-schema';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Clipboard } from '../commands/clipboard.ts';
 import { copyNodes, pasteNodes } from '../commands/clipboard.ts';
+import { removeEdges } from '../commands/edges.ts';
 import type { History } from '../commands/history.ts';
 import { record, recordSince, redo, replacePresent, startHistory, undo } from '../commands/history.ts';
 import { deleteNodes } from '../commands/nodes.ts';
@@ -19,6 +20,7 @@ export type EditorState = ReturnType<typeof useEditor>;
 export function useEditor(initial: Flow) {
   const [history, setHistory] = useState<History<Flow>>(() => startHistory(initial));
   const [selected, setSelected] = useState<string[]>([]);
+  const [selectedEdges, setSelectedEdges] = useState<string[]>([]);
   const [savedFlow, setSavedFlow] = useState<Flow>(initial);
   const clipboard = useRef<Clipboard | null>(null);
   const gestureStart = useRef<Flow | null>(null);
@@ -59,12 +61,13 @@ export function useEditor(initial: Flow) {
         setSelected(result.pasted);
       },
       deleteSelected: () => {
-        if (selected.length === 0) return;
-        run((f) => deleteNodes(f, selected));
+        if (selected.length === 0 && selectedEdges.length === 0) return;
+        run((f) => removeEdges(deleteNodes(f, selected), selectedEdges));
         setSelected([]);
+        setSelectedEdges([]);
       },
     }),
-    [flow, selected, run],
+    [flow, selected, selectedEdges, run],
   );
 
   return {
@@ -74,6 +77,8 @@ export function useEditor(initial: Flow) {
     dirty: flow !== savedFlow,
     selected,
     setSelected,
+    selectedEdges,
+    setSelectedEdges,
     run,
     runTransient,
     endGesture,
