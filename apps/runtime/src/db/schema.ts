@@ -124,7 +124,13 @@ export const outbox = sqliteTable(
     createdAt: integer('created_at').notNull(),
     sentAt: integer('sent_at'),
   },
-  (t) => [uniqueIndex('outbox_key').on(t.key), index('outbox_due').on(t.state, t.nextAttemptAt)],
+  (t) => [
+    uniqueIndex('outbox_key').on(t.key),
+    index('outbox_due').on(t.state, t.nextAttemptAt),
+    // Per-contact order (the sender's "no earlier unfinished message" check) and the tier count.
+    index('outbox_contact').on(t.contactKey, t.state),
+    index('outbox_business_initiated').on(t.businessInitiated, t.sentAt),
+  ],
 );
 
 export const statusEvents = sqliteTable(

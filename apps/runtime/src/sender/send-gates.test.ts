@@ -14,7 +14,7 @@ const input = (overrides: Partial<GateInput> = {}): GateInput => ({
   lastInboundAt: NOW - 60_000,
   undeliverable: false,
   consent: {},
-  tier: { used: 0, limit: 250, includesContact: false },
+  tier: () => ({ used: 0, limit: 250, includesContact: false }),
   ...overrides,
 });
 
@@ -68,16 +68,22 @@ describe('decideSend', () => {
       pricing: 'utility' as const,
       lastInboundAt: null,
     };
-    expect(decideSend(input({ ...closed, tier: { used: 250, limit: 250, includesContact: false } }))).toMatchObject({
+    expect(
+      decideSend(input({ ...closed, tier: () => ({ used: 250, limit: 250, includesContact: false }) })),
+    ).toMatchObject({
       action: 'defer',
     });
-    expect(decideSend(input({ ...closed, tier: { used: 250, limit: 250, includesContact: true } })).action).toBe(
-      'send',
-    );
+    expect(
+      decideSend(input({ ...closed, tier: () => ({ used: 250, limit: 250, includesContact: true }) })).action,
+    ).toBe('send');
     // Inside the window a template opens no business-initiated conversation.
     expect(
       decideSend(
-        input({ ...closed, lastInboundAt: NOW - 1000, tier: { used: 250, limit: 250, includesContact: false } }),
+        input({
+          ...closed,
+          lastInboundAt: NOW - 1000,
+          tier: () => ({ used: 250, limit: 250, includesContact: false }),
+        }),
       ).action,
     ).toBe('send');
   });

@@ -18,8 +18,8 @@ export type GateInput = {
   lastInboundAt: number | null;
   undeliverable: boolean;
   consent: ConsentState;
-  /** Contacts reached with business-initiated messages in the last 24 h, and the limit. */
-  tier: { used: number; limit: number; includesContact: boolean };
+  /** Contacts reached with business-initiated messages in the last 24 h, and the limit; asked only when it matters. */
+  tier: () => { used: number; limit: number; includesContact: boolean };
 };
 
 export type GateDecision =
@@ -79,11 +79,12 @@ export function decideSend(input: GateInput): GateDecision {
     return { action: 'skip', reason: 'opted_out', detail: 'the contact opted out of utility messages' };
   }
   const businessInitiated = isTemplate && !open;
-  if (businessInitiated && !input.tier.includesContact && input.tier.used >= input.tier.limit) {
+  const tier = businessInitiated ? input.tier() : undefined;
+  if (tier && !tier.includesContact && tier.used >= tier.limit) {
     return {
       action: 'defer',
       until: input.now + 15 * 60_000,
-      detail: `the messaging limit of ${input.tier.limit} business-initiated contacts per 24 hours is reached`,
+      detail: `the messaging limit of ${tier.limit} business-initiated contacts per 24 hours is reached`,
     };
   }
   return { action: 'send', payload, pricing, usedFallback, businessInitiated };

@@ -95,7 +95,7 @@ export function createSender(deps: SenderDeps) {
       lastInboundAt: contact?.lastInboundAt ?? null,
       undeliverable: contact?.undeliverableAt != null,
       consent: readConsent(db, row.contactKey),
-      tier: { ...tierUsage(db, row.contactKey, now), limit: deps.tierLimit },
+      tier: () => ({ ...tierUsage(db, row.contactKey, now), limit: deps.tierLimit }),
     });
     if (decision.action === 'skip') return skip(row, decision.reason, decision.detail);
     if (decision.action === 'defer') {
