@@ -30,6 +30,7 @@ export function ChatPanel({ api, flowId, published, previews, onVisit, onRestart
   const [status, setStatus] = useState<'idle' | 'connecting' | 'live' | 'ended'>('idle');
   const waiting = status === 'idle' || status === 'connecting';
   const [problem, setProblem] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<string | null>(null);
   const stream = useRef<AbortController | null>(null);
   const counter = useRef(0);
   const end = useRef<HTMLLIElement | null>(null);
@@ -42,7 +43,7 @@ export function ChatPanel({ api, flowId, published, previews, onVisit, onRestart
 
   useEffect(() => () => stream.current?.abort(), []);
   // Keep the newest message in view whenever one arrives.
-  const count = lines.length;
+  const count = lines.length + (outcome ? 1 : 0);
   useEffect(() => {
     if (count > 0) end.current?.scrollIntoView?.({ block: 'end' });
   }, [count]);
@@ -51,6 +52,7 @@ export function ChatPanel({ api, flowId, published, previews, onVisit, onRestart
     stream.current?.abort();
     setLines([]);
     setProblem(null);
+    setOutcome(null);
     onRestart();
     const started = await api.startConversation(flowId);
     if (!started.ok) {
@@ -78,10 +80,7 @@ export function ChatPanel({ api, flowId, published, previews, onVisit, onRestart
         else if (event.event === 'visit' && typeof fields.nodeId === 'string') onVisit(fields.nodeId);
         else if (event.event === 'ended') {
           setStatus('ended');
-          add({
-            from: 'note',
-            text: `Conversation ended (${String(fields.outcome ?? 'completed').replaceAll('_', ' ')})`,
-          });
+          setOutcome(String(fields.outcome ?? 'completed').replaceAll('_', ' '));
         }
       },
       () => setStatus('live'),
@@ -130,6 +129,12 @@ export function ChatPanel({ api, flowId, published, previews, onVisit, onRestart
             )}
           </li>
         ))}
+        {/* The end is announced before the last sends leave the outbox; it is shown last, where the customer would see it. */}
+        {outcome ? (
+          <li className="chat-line chat-from-note">
+            <div className="chat-text">Conversation ended ({outcome})</div>
+          </li>
+        ) : null}
         <li ref={end} aria-hidden="true" />
       </ol>
       <form
