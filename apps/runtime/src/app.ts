@@ -81,7 +81,16 @@ export function createApp(deps: AppDeps): ParleyApp {
   const flows = createFlowStore(db);
   const pinnedStarts = new Map<string, string>();
   const processor = createProcessor({ db, flows, clock, engine, events, log, pinnedStarts });
-  const kick = () => void pump();
+  // Deferred so a webhook is answered before the work it caused starts.
+  let kicked = false;
+  const kick = () => {
+    if (kicked) return;
+    kicked = true;
+    setImmediate(() => {
+      kicked = false;
+      void pump();
+    });
+  };
   const sender = createSender({
     db,
     clock,
@@ -109,15 +118,18 @@ export function createApp(deps: AppDeps): ParleyApp {
   let again = false;
   let interval: NodeJS.Timeout | undefined;
 
+  const BATCH = 200;
   const pass = async () => {
     do {
       again = false;
       fireDueTimers(db, clock.now());
-      processor.drain();
+      if (processor.drain(BATCH) === BATCH) again = true;
       void requests.runPending().catch((error: unknown) => log.error(`requests failed: ${String(error)}`));
       const sent = await sender.tick();
       // Sends may have written send_failed inputs; more may be due at once.
-      if (processor.drain() > 0 || sent > 0) again = true;
+      if (processor.drain(BATCH) > 0 || sent > 0) again = true;
+      // Let webhooks and API calls in between batches.
+      await new Promise((resolve) => setImmediate(resolve));
     } while (again);
   };
 

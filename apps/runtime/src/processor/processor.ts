@@ -172,10 +172,13 @@ export function createProcessor(deps: ProcessorDeps) {
   };
 
   return {
-    /** Processes every pending row; returns how many it handled. Synchronous: SQLite and the engine are. */
-    drain(): number {
+    /**
+     * Processes up to `max` pending rows; returns how many it handled. Synchronous (SQLite and the
+     * engine are), so the caller yields to the event loop between batches to keep webhooks answered.
+     */
+    drain(max = 200): number {
       let handled = 0;
-      for (;;) {
+      while (handled < max) {
         const row = db
           .select()
           .from(inbox)
@@ -203,6 +206,7 @@ export function createProcessor(deps: ProcessorDeps) {
         for (const { contactKey, event } of emitted) deps.events.emit(contactKey, event);
         handled += 1;
       }
+      return handled;
     },
   };
 }
