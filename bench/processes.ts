@@ -9,8 +9,13 @@ export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export type Started = { child: ChildProcess; url: string; stop: () => Promise<void>; output: () => string };
 
 /** Spawns `tsx <script>` and resolves once it prints `listening on http://…`. */
-export function startServer(script: string, env: Record<string, string>, timeoutMs = 60_000): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+export function startServer(
+  script: string,
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  nodeArgs: string[] = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
+): Promise<Started> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     cwd: repoRoot,
     env: { ...process.env, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
