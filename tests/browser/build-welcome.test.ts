@@ -78,6 +78,13 @@ describe('building the welcome flow in the editor', () => {
     ];
     for (const [i, [name, kind, description, example]] of variables.entries()) {
       await button('Add variable').click();
+      if (i === 0) {
+        // The schema's rule shows while typing, before anything is saved.
+        await field('Variable 1 name').fill('First name');
+        await page
+          .getByText('a variable name uses lowercase letters, digits and "_", starting with a letter')
+          .waitFor();
+      }
       await field(`Variable ${i + 1} name`).fill(name ?? '');
       await field(`Variable ${i + 1} type`).selectOption({ label: kind ?? '' });
       await field(`Variable ${i + 1} description`).fill(description ?? '');

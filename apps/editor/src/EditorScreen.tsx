@@ -1,5 +1,5 @@
-import type { Diagnostic, Flow, NodeKind } from '@parley/flow-schema';
-import { BUILT_IN_VARIABLES, fillPlaceholders, hasErrors } from '@parley/flow-schema';
+import type { Diagnostic, NodeKind } from '@parley/flow-schema';
+import { BUILT_IN_VARIABLES, Flow, fillPlaceholders, hasErrors } from '@parley/flow-schema';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Api } from './api/client.ts';
@@ -39,6 +39,25 @@ export function EditorScreen(props: Props) {
       <Editor {...props} />
     </ReactFlowProvider>
   );
+}
+
+/**
+ * Problems with the flow-level fields, keyed by path (`scope.summary`): what the
+ * schema refuses (a variable name with spaces) first, then `validateFlow`'s findings.
+ */
+function settingsIssues(flow: Flow, diagnostics: readonly Diagnostic[]): Map<string, string> {
+  const issues = new Map<string, string>();
+  const parsed = Flow.safeParse(flow);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      if (issue.path[0] !== 'nodes') issues.set(issue.path.map(String).join('.'), issue.message);
+    }
+  }
+  for (const d of diagnostics) {
+    const key = (d.path ?? []).join('.');
+    if (d.path && d.path[0] !== 'nodes' && !issues.has(key)) issues.set(key, d.message);
+  }
+  return issues;
 }
 
 /** Steps added one after another without a selection would pile up; shift each new one until the spot is free. */
@@ -92,15 +111,7 @@ function Editor({ api, initial, publishedVersion, onClose, onOpened, notice }: P
     },
     [flow.variables],
   );
-  const flowIssues = useMemo(
-    () =>
-      new Map(
-        diagnosis.diagnostics
-          .filter((d) => d.path && d.path[0] !== 'nodes')
-          .map((d) => [(d.path ?? []).join('.'), d.message]),
-      ),
-    [diagnosis],
-  );
+  const flowIssues = useMemo(() => settingsIssues(flow, diagnosis.diagnostics), [flow, diagnosis]);
 
   const selectedNode = selected.length === 1 ? flow.nodes.find((n) => n.id === selected[0]) : undefined;
   const selectedId = selectedNode?.id;
