@@ -172,7 +172,7 @@ export function createApp(deps: AppDeps): ParleyApp {
       verifyToken: deps.verifyToken,
       log,
       onRecorded: (result) => {
-        kick();
+        if (result.messages > 0 || result.statuses > 0) kick();
         for (const applied of result.applied) {
           if (applied.contactKey) {
             events.emit(applied.contactKey, { type: 'status', id: applied.wamid, status: applied.status });

@@ -22,9 +22,34 @@ export function openDatabase(path: string): OpenDatabase {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
+  cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS });
   return { db, close: () => sqlite.close() };
+}
+
+/**
+ * drizzle prepares a new statement for every query; compiling the same SQL
+ * again is a large share of a webhook's cost. Statements are reusable, so the
+ * connection keeps the ones it compiled (a reader is reset to object rows,
+ * since drizzle switches some to raw rows itself).
+ */
+function cacheStatements(sqlite: Database.Database, max = 1000): void {
+  const compile = sqlite.prepare.bind(sqlite);
+  const compiled = new Map<string, Database.Statement>();
+  Object.defineProperty(sqlite, 'prepare', {
+    value: (source: string) => {
+      const known = compiled.get(source);
+      if (known) {
+        if (known.reader) known.raw(false);
+        return known;
+      }
+      const statement = compile(source);
+      if (compiled.size >= max) compiled.clear();
+      compiled.set(source, statement);
+      return statement;
+    },
+  });
 }
 
 /** What a transaction and the database have in common: enough for every query helper. */
