@@ -78,6 +78,17 @@ describe('the management API', () => {
   });
 });
 
+describe('the page at /', () => {
+  it('serves a placeholder without an editor build, with the token only for a browser on this machine', async () => {
+    const local = await (await fetch(`${rt.url}/`)).text();
+    expect(local).toContain('Parley is running');
+    expect(local).toContain('<meta name="parley-token" content="e2e-admin-token-0123456789abcdef">');
+    const proxied = await (await fetch(`${rt.url}/flows/welcome`, { headers: { 'x-forwarded-for': '203.0.113.7' } })).text();
+    expect(proxied).toContain('Parley is running');
+    expect(proxied).not.toContain('parley-token');
+  });
+});
+
 describe('the sandbox channel', () => {
   it('plays the customer through the signed webhook path and streams what the bot does', async () => {
     await rt.publish(readExample('welcome.json'));
