@@ -195,6 +195,14 @@ function Editor({ api, initial, publishedVersion, onClose, onOpened, notice }: P
     [editor, save, setSelected],
   );
   useShortcuts(shortcuts);
+  // Closing the tab with unsaved changes asks first, like leaving through "← Flows" does.
+  const { dirty } = editor;
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
 
   const pick = (d: Diagnostic) => {
     if (d.nodeId && flow.nodes.some((n) => n.id === d.nodeId)) {
@@ -213,7 +221,10 @@ function Editor({ api, initial, publishedVersion, onClose, onOpened, notice }: P
           published={published}
           errorCount={diagnosis.diagnostics.filter((d) => d.severity === 'error').length}
           hasErrors={hasErrors(diagnosis.diagnostics)}
-          onClose={onClose}
+          onClose={() => {
+            if (!editor.dirty || window.confirm('Leave this flow? Changes since the last save will be lost.'))
+              onClose();
+          }}
           onSave={save}
           onPublish={publish}
           onImport={importFiles}
