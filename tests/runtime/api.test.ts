@@ -83,7 +83,9 @@ describe('the page at /', () => {
     const local = await (await fetch(`${rt.url}/`)).text();
     expect(local).toContain('Parley is running');
     expect(local).toContain('<meta name="parley-token" content="e2e-admin-token-0123456789abcdef">');
-    const proxied = await (await fetch(`${rt.url}/flows/welcome`, { headers: { 'x-forwarded-for': '203.0.113.7' } })).text();
+    const proxied = await (
+      await fetch(`${rt.url}/flows/welcome`, { headers: { 'x-forwarded-for': '203.0.113.7' } })
+    ).text();
     expect(proxied).toContain('Parley is running');
     expect(proxied).not.toContain('parley-token');
   });
