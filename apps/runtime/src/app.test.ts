@@ -221,6 +221,10 @@ describe('the sender', () => {
       ['skipped', expect.stringContaining('window is closed')],
       ['skipped', expect.stringContaining('window is closed')],
     ]);
+    const { messages } = await (await h.api('/contacts/15551234567/messages')).json();
+    expect(
+      messages.filter((m: { direction: string }) => m.direction === 'out').map((m: { status: string }) => m.status),
+    ).toEqual(['not_sent', 'not_sent']);
   });
 
   it('gives up on an undeliverable number and marks the contact', async () => {

@@ -77,6 +77,19 @@ export function recordRejection(
 ): void {
   db.transaction((tx) => {
     tx.update(outbox).set({ state: outcome.state, lastError: outcome.lastError }).where(eq(outbox.id, row.id)).run();
+    // The conversation log shows what the bot meant to send and why it did not go.
+    tx.insert(messages)
+      .values({
+        contactKey: row.contactKey,
+        direction: 'out',
+        outboxKey: row.key,
+        payload: row.payload,
+        status: outcome.state === 'skipped' ? 'not_sent' : 'failed',
+        pricing: null,
+        at: now,
+        updatedAt: now,
+      })
+      .run();
     if (outcome.code === 131026) {
       tx.update(contacts).set({ undeliverableAt: now }).where(eq(contacts.key, row.contactKey)).run();
     }
