@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  type AppDeps,
   createAdjustableClock,
   createApp,
   createGraphPort,
@@ -41,7 +42,7 @@ type Running = {
  * to each other exactly as the runtime and Meta do, on a real SQLite file.
  * Time is driven by moving both clocks, never by sleeping.
  */
-export async function startRuntimeUnderTest(simOptions: SimulatorOptions = {}) {
+export async function startRuntimeUnderTest(simOptions: SimulatorOptions = {}, appOptions: Partial<AppDeps> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'parley-e2e-'));
   const dbPath = join(dir, 'parley.db');
   const clock = createAdjustableClock();
@@ -88,6 +89,7 @@ export async function startRuntimeUnderTest(simOptions: SimulatorOptions = {}) {
       pollMs: 20,
       editorDir: join(dir, 'no-editor'),
       sandbox: { port: sandbox, clock },
+      ...appOptions,
     });
     const server = await listen(parley.app.fetch, port, '127.0.0.1');
     port = server.port;

@@ -79,6 +79,19 @@ describe('a conversation', () => {
   });
 });
 
+describe('a crash between acknowledging and processing', () => {
+  it('processes the acknowledged message after the restart', async () => {
+    expect((await h.customerWrites('wamid.k1', { type: 'text', text: { body: 'hi' } })).status).toBe(200);
+    // Killed right after the 200: the workers never ran.
+    h.database.close();
+    const again = h.reopen();
+    opened.push(again);
+    await again.parley.pump();
+    expect(again.graph.sent).toHaveLength(2);
+    expect(h.graph.sent).toHaveLength(0);
+  });
+});
+
 describe('handoff', () => {
   it('leaves the conversation to a person until it is released', async () => {
     await h.customerWrites('wamid.h1', { type: 'text', text: { body: 'hi' } });

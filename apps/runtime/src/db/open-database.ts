@@ -25,7 +25,12 @@ export function openDatabase(path: string): OpenDatabase {
   cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS });
-  return { db, close: () => sqlite.close() };
+  return {
+    db,
+    close: () => {
+      if (sqlite.open) sqlite.close();
+    },
+  };
 }
 
 /**
