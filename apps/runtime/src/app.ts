@@ -158,7 +158,7 @@ export function createApp(deps: AppDeps): ParleyApp {
     adminToken: deps.adminToken,
     kick,
     sandbox: deps.sandbox
-      ? { sandbox: deps.sandbox.port, clock: deps.sandbox.clock, flows, events, pinnedStarts }
+      ? { sandbox: deps.sandbox.port, clock: deps.sandbox.clock, flows, events, pinnedStarts, kick }
       : undefined,
   };
 

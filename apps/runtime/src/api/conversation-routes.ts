@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { Session } from '@parley/flow-engine';
 import { normalizePhone } from '@parley/whatsapp';
-import { and, asc, desc, eq, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
 import { readJson, writeJson } from '../db/json.ts';
 import type { Db } from '../db/open-database.ts';
@@ -86,7 +86,13 @@ export function registerConversationRoutes(api: OpenAPIHono, deps: ConversationD
       const key = contact.id ?? resolveContactKey(tx, { phone }) ?? '';
       tx.insert(contacts)
         .values({ key, phone: phone ?? null, name: contact.name ?? null, createdAt: now })
-        .onConflictDoNothing()
+        .onConflictDoUpdate({
+          target: contacts.key,
+          set: {
+            phone: sql`coalesce(${contacts.phone}, excluded.phone)`,
+            name: sql`coalesce(excluded.name, ${contacts.name})`,
+          },
+        })
         .run();
       return matches.map(({ flow }) => {
         const sessionId = `session_${randomUUID()}`;

@@ -23,6 +23,8 @@ export type SandboxDeps = {
   events: ConversationEvents;
   /** Phone → flow id: the next message of that customer starts that flow. */
   pinnedStarts: Map<string, string>;
+  /** Runs the workers now, so timers due after a clock jump fire at once. */
+  kick: () => void;
 };
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -159,6 +161,7 @@ export function registerSandboxRoutes(api: OpenAPIHono, deps: SandboxDeps): void
     const { advanceMs } = c.req.valid('json');
     deps.sandbox.advanceClock(advanceMs);
     const now = deps.clock.advance(advanceMs);
+    deps.kick();
     return c.json({ now }, 200);
   });
 }
