@@ -44,7 +44,7 @@ describe('main.ts as its own process', () => {
     expect(await started.exited).toBe(1);
     expect(started.output()).toContain('PORT: must be a port number');
     expect(started.output()).toContain('PARLEY_SEND_RATE:');
-  });
+  }, 60_000);
 
   it('runs live against a Graph API and never shows the access token or app secret', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parley-main-'));
@@ -116,5 +116,5 @@ describe('main.ts as its own process', () => {
     expect(started.output()).toContain('sending paused');
     expect(everything).not.toContain(ACCESS_TOKEN);
     expect(everything).not.toContain(APP_SECRET);
-  });
+  }, 60_000);
 });
