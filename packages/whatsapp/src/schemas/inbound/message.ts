@@ -106,6 +106,10 @@ export const InboundWebhookMessage = z.looseObject({
     })
     .optional(),
   unsupported: z.looseObject({ type: z.string().optional() }).optional(),
+  /** Set only on an item kept by `parseWebhook` because it did not match its known shape: the original object. */
+  raw: z.unknown().optional(),
+  /** Set only on such a kept item: which field broke which rule. */
+  parse_error: z.string().optional(),
 });
 export type InboundWebhookMessage = z.infer<typeof InboundWebhookMessage>;
 
@@ -115,5 +119,7 @@ export const WebhookContact = z.looseObject({
   wa_id: z.string().optional(),
   user_id: z.string().optional(),
   parent_user_id: z.string().optional(),
+  raw: z.unknown().optional(),
+  parse_error: z.string().optional(),
 });
 export type WebhookContact = z.infer<typeof WebhookContact>;

@@ -34,5 +34,9 @@ export const StatusUpdate = z.looseObject({
     })
     .optional(),
   errors: z.array(WebhookError).optional(),
+  /** Set only on an item kept by `parseWebhook` because it did not match its known shape: the original object. */
+  raw: z.unknown().optional(),
+  /** Set only on such a kept item: which field broke which rule. */
+  parse_error: z.string().optional(),
 });
 export type StatusUpdate = z.infer<typeof StatusUpdate>;

@@ -92,11 +92,12 @@ describe('parseWebhook contract', () => {
     expect(events[0]?.kind === 'message' && events[0].message.type).toBe(body.type);
   });
 
-  it('rejects a known message body of the wrong shape, naming it', () => {
+  it('keeps a known message body of the wrong shape as a message nobody can read, naming the rule', () => {
     const payload = editableFixture('webhook.inbound-text.json');
     payload.entry[0].changes[0].value.messages[0].location = { latitude: 'north' };
-    const result = parseWebhook(payload);
-    expect(!result.ok && result.issues[0]?.path).toBe('entry.0.changes.0.value.messages.0.location.latitude');
+    const event = listWebhookEvents(parsed2(payload))[0];
+    expect(event?.kind === 'message' && event.message.parse_error).toMatch(/^location\.latitude: /);
+    expect(event?.kind === 'message' && event.message.text).toBeUndefined();
   });
 
   it('keeps a change of a field it does not know as "other"', () => {
