@@ -54,7 +54,7 @@ export function createCustomerActions(ctx: SimContext) {
     const quoted = profile.replyTo ?? contextFor?.(customer);
     if (quoted !== undefined) message.context = { from: ctx.business.displayPhoneNumber, id: quoted };
     customer.lastInboundAt.set(ctx.business.phoneNumberId, at);
-    customer.inbound.push({ id, type, at });
+    ctx.customers.addInbound(customer, { id, type, at });
     const delivery = await ctx.webhooks.enqueue(customer.key, inboundPayload(ctx.business, customer, message, at));
     return { id, customer: customer.key, delivery };
   }

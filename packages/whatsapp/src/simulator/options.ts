@@ -57,6 +57,14 @@ export type SimulatorOptions = {
   maxRecords?: number;
   /** How many webhook deliveries (with their bodies) are kept. Default 10 000. */
   maxWebhookRecords?: number;
+  /**
+   * How many messages are kept per customer in each direction (what the bot sent
+   * them, what they sent), oldest dropped first, so a long-running sandbox stays
+   * bounded. Status webhooks and mark-as-read only find messages still kept. Default 1 000.
+   */
+  maxCustomerRecords?: number;
+  /** How many stored media files (uploads and customers' media) are kept, oldest dropped first. Default 1 000. */
+  maxMedia?: number;
   /** The WABA turned off marketing templates on `/messages`: they fail with 131063. */
   marketingDisabledOnMessages?: boolean;
 };
@@ -104,5 +112,7 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     marketingDisabledOnMessages: options.marketingDisabledOnMessages ?? false,
     maxRecords: options.maxRecords ?? 100_000,
     maxWebhookRecords: options.maxWebhookRecords ?? 10_000,
+    maxCustomerRecords: options.maxCustomerRecords ?? 1000,
+    maxMedia: options.maxMedia ?? 1000,
   };
 }

@@ -51,7 +51,7 @@ export function acceptSend(
   const byUserId = message.recipient !== undefined;
   const received: ReceivedMessage = { id: messageId, payload: message, at: now, status: 'accepted' };
   if (!delivery.asyncError) {
-    customer.received.push(received);
+    ctx.customers.addReceived(customer, received);
     ctx.customers.emit(customer, { type: 'message', message: received });
   }
   inBackground(ctx, () => runStatuses(ctx, customer, received, message, byUserId, delivery));

@@ -41,7 +41,7 @@ export function bsuidForPhone(phone: string): string {
  * The simulated customers: who they are (phone and BSUID), when they last
  * wrote (for the 24-hour window), what they received, and who listens.
  */
-export function createCustomers() {
+export function createCustomers(maxRecordsPerCustomer = 1000) {
   const byKey = new Map<string, Customer>();
   const byUserId = new Map<string, Customer>();
   const listeners = new Map<string, Set<(event: CustomerEvent) => void>>();
@@ -70,8 +70,22 @@ export function createCustomers() {
     return phone === undefined ? undefined : byKey.get(phone);
   }
 
+  /** Appends and drops the oldest beyond the cap: a sandbox can run for weeks. */
+  function keepRecent<T>(list: T[], entry: T): void {
+    list.push(entry);
+    if (list.length > maxRecordsPerCustomer) list.splice(0, list.length - maxRecordsPerCustomer);
+  }
+
   return {
     find,
+    /** Records a message the bot sent this customer. */
+    addReceived(customer: Customer, message: ReceivedMessage): void {
+      keepRecent(customer.received, message);
+    },
+    /** Records a message this customer sent the business. */
+    addInbound(customer: Customer, message: SentByCustomer): void {
+      keepRecent(customer.inbound, message);
+    },
     /**
      * The customer behind a phone number or BSUID, created on first sight. A bare
      * BSUID makes a username customer with no phone; undefined for anything else.

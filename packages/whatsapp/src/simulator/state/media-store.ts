@@ -16,9 +16,10 @@ export function mediaKindOf(mimeType: string): MediaKind | undefined {
 /**
  * Uploaded media and short-lived download URLs, reference §10.2: the URL
  * from `GET /{media-id}` lives five minutes (on the simulator's clock), and the
- * download needs the bearer token.
+ * download needs the bearer token. At most `maxFiles` files are held in
+ * memory, the oldest dropped first.
  */
-export function createMediaStore() {
+export function createMediaStore(maxFiles = 1000) {
   const media = new Map<string, StoredMedia>();
   const urls = new Map<string, { mediaId: string; expiresAt: number }>();
   return {
@@ -42,6 +43,11 @@ export function createMediaStore() {
         createdAt: now,
       };
       media.set(stored.id, stored);
+      // Maps iterate in insertion order, so the first keys are the oldest files.
+      for (const id of media.keys()) {
+        if (media.size <= maxFiles) break;
+        media.delete(id);
+      }
       return { ok: true, media: stored };
     },
     get(id: string): StoredMedia | undefined {
@@ -52,6 +58,8 @@ export function createMediaStore() {
     },
     issueUrl(id: string, now: number): string {
       const token = createToken();
+      // Expired URLs are useless; dropping them here keeps the map as small as the live ones.
+      for (const [old, url] of urls) if (url.expiresAt <= now) urls.delete(old);
       urls.set(token, { mediaId: id, expiresAt: now + URL_LIFETIME_MS });
       return token;
     },
