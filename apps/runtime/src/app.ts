@@ -133,7 +133,9 @@ export function createApp(deps: AppDeps): ParleyApp {
     } while (again);
   };
 
+  let stopped = false;
   function pump(): Promise<void> {
+    if (stopped) return Promise.resolve();
     if (running) {
       again = true;
       return running;
@@ -204,6 +206,7 @@ export function createApp(deps: AppDeps): ParleyApp {
   return {
     app,
     start() {
+      stopped = false;
       // The simulator starts empty: approve the templates the published flows send.
       for (const published of flows.livePublished()) deps.sandbox?.port.registerTemplates(published.flow);
       const recovered = sender.recover();
@@ -212,6 +215,7 @@ export function createApp(deps: AppDeps): ParleyApp {
       kick();
     },
     async stop() {
+      stopped = true;
       if (interval) clearInterval(interval);
       interval = undefined;
       await running;
