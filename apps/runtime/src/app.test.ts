@@ -263,6 +263,22 @@ describe('the management API', () => {
     );
   });
 
+  it('reports node visits per flow and keeps consent evidence per contact', async () => {
+    await h.customerWrites('wamid.a1', { type: 'text', text: { body: 'hi' } });
+    await h.customerWrites('wamid.a2', { type: 'text', text: { body: 'STOP' } });
+    await h.parley.pump();
+    const analytics = await (await h.api('/flows/welcome/analytics')).json();
+    expect(analytics.visits.greeting).toBe(1);
+    const { consents } = await (await h.api('/contacts/+1 555 123 4567/consents')).json();
+    expect(consents).toEqual([
+      expect.objectContaining({
+        action: 'opt_out',
+        source: expect.stringContaining('flow:welcome@1'),
+        at: expect.any(Number),
+      }),
+    ]);
+  });
+
   it('needs the admin token', async () => {
     expect((await h.parley.app.request('/api/flows')).status).toBe(401);
     expect((await h.api('/flows')).status).toBe(200);

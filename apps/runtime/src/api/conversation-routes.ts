@@ -6,7 +6,7 @@ import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
 import { readJson, writeJson } from '../db/json.ts';
 import type { Db } from '../db/open-database.ts';
-import { resolveContactKey } from '../db/resolve-contact.ts';
+import { contactKeyFor, resolveContactKey } from '../db/resolve-contact.ts';
 import { contacts, inbox, messages, sessions } from '../db/schema.ts';
 import type { FlowStore } from '../flows/flow-store.ts';
 import type { EnginePort } from '../processor/engine-port.ts';
@@ -112,12 +112,7 @@ export function registerConversationRoutes(api: OpenAPIHono, deps: ConversationD
     return c.json({ started }, 202);
   });
 
-  /** `:id` is a contact key (a BSUID or a phone) or the contact's phone number in any common format. */
-  const keyOf = (id: string) =>
-    db.transaction((tx) => {
-      const known = tx.select({ key: contacts.key }).from(contacts).where(eq(contacts.key, id)).get();
-      return known?.key ?? resolveContactKey(tx, { userId: id, phone: normalizePhone(id) }) ?? id;
-    });
+  const keyOf = (id: string) => contactKeyFor(db, id);
 
   api.openapi(routes.conversations, (c) => {
     const id = keyOf(c.req.valid('param').id);

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/open-database.ts';
+import { contactKeyFor } from '../db/resolve-contact.ts';
 import type { FlowStore } from '../flows/flow-store.ts';
 import type { Logger } from '../logger.ts';
 import type { EnginePort } from '../processor/engine-port.ts';
@@ -9,6 +10,7 @@ import type { Sender } from '../sender/sender.ts';
 import { ErrorBody } from './api-schemas.ts';
 import { registerConversationRoutes } from './conversation-routes.ts';
 import { registerFlowRoutes } from './flow-routes.ts';
+import { registerInsightRoutes } from './insight-routes.ts';
 import { registerSandboxRoutes, type SandboxDeps } from './sandbox-routes.ts';
 
 export type ApiDeps = {
@@ -65,6 +67,7 @@ export function createApi(deps: ApiDeps): OpenAPIHono {
 
   registerFlowRoutes(api, { ...deps, onPublished: deps.sandbox?.sandbox.registerTemplates });
   registerConversationRoutes(api, deps);
+  registerInsightRoutes(api, { db: deps.db, keyOf: (id) => contactKeyFor(deps.db, id) });
   if (deps.sandbox) registerSandboxRoutes(api, deps.sandbox);
 
   api.openapi(

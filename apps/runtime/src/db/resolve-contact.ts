@@ -1,5 +1,6 @@
+import { normalizePhone } from '@parley/whatsapp';
 import { eq } from 'drizzle-orm';
-import type { Store } from './open-database.ts';
+import type { Db, Store } from './open-database.ts';
 import { contacts } from './schema.ts';
 
 /**
@@ -19,4 +20,12 @@ export function resolveContactKey(tx: Store, ids: { userId?: string; phone?: str
     if (byPhone) return byPhone.key;
   }
   return ids.userId || ids.phone || undefined;
+}
+
+/** The contact an API path names: its key (a BSUID or phone digits) or its phone number in any common format. */
+export function contactKeyFor(db: Db, id: string): string {
+  return db.transaction((tx) => {
+    const known = tx.select({ key: contacts.key }).from(contacts).where(eq(contacts.key, id)).get();
+    return known?.key ?? resolveContactKey(tx, { userId: id, phone: normalizePhone(id) }) ?? id;
+  });
 }
