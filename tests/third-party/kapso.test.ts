@@ -199,7 +199,7 @@ describe("Kapso's webhook helpers accept the simulator's customer", () => {
   let server: Server | undefined;
   afterEach(() => new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined))));
 
-  it('verifies our signature and normalises a text and a button tap', async () => {
+  it('verifies our signature and normalises a text, a button tap and the statuses of a reply', async () => {
     const verdicts: boolean[] = [];
     const events: ReturnType<typeof normalizeWebhook>[] = [];
     server = createServer(async (req, res) => {
@@ -217,14 +217,20 @@ describe("Kapso's webhook helpers accept the simulator's customer", () => {
 
     const text = await running.simulator.customer.sendText(CUSTOMER, 'Olá 👋', { name: 'Zoë' });
     const tap = await running.simulator.customer.tapButton(CUSTOMER, 'yes', 'Yes');
+    const reply = await client.messages.sendText({ ...to, body: 'Thanks!' });
     await running.simulator.idle();
 
-    expect(verdicts).toEqual([true, true]);
-    expect(events.map((e) => e.phoneNumberId)).toEqual([PNID, PNID]);
-    expect(events.flatMap((e) => e.contacts.map((c) => [c.waId, c.profile?.name]))).toEqual([
+    expect(verdicts).toEqual([true, true, true, true, true]);
+    expect(events.map((e) => e.phoneNumberId)).toEqual([PNID, PNID, PNID, PNID, PNID]);
+    expect(events.slice(0, 2).flatMap((e) => e.contacts.map((c) => [c.waId, c.profile?.name]))).toEqual([
       [CUSTOMER, 'Zoë'],
       [CUSTOMER, 'Zoë'],
     ]);
+    expect(events.flatMap((e) => e.statuses)).toEqual(
+      ['sent', 'delivered', 'read'].map((status) =>
+        expect.objectContaining({ id: reply.messages[0]?.id, status, recipientId: CUSTOMER }),
+      ),
+    );
     expect(events.flatMap((e) => e.messages)).toEqual([
       expect.objectContaining({ id: text.id, from: CUSTOMER, type: 'text', text: { body: 'Olá 👋' } }),
       expect.objectContaining({
