@@ -104,10 +104,13 @@ export function registerControlRoutes(app: Hono, ctx: SimContext, customer: Cust
           });
           continue;
         }
+        // A keep-alive wake-up; cleared when an event wakes the loop first, so timers do not pile up.
+        let timer: ReturnType<typeof setTimeout> | undefined;
         await new Promise<void>((resolve) => {
           wake = resolve;
-          setTimeout(resolve, 15_000);
+          timer = setTimeout(resolve, 15_000);
         });
+        clearTimeout(timer);
         wake = undefined;
       }
       unsubscribe();

@@ -16,6 +16,8 @@ export function createRateLimits(config: {
 }) {
   const throughput = new Map<string, TokenBucket>();
   const pairs = new Map<string, TokenBucket>();
+  /** Pair buckets are swept when the map reaches this size; see `sweepPairs`. */
+  let sweepAt = 1024;
   /** Per number: recipient → when it was last reached outside a service window. */
   const reachedOutsideWindow = new Map<string, Map<string, number>>();
 
@@ -28,7 +30,22 @@ export function createRateLimits(config: {
     return found;
   }
 
+  /**
+   * One bucket per recipient ever messaged would grow without bound in a
+   * long-running sandbox. A full bucket is the same as a fresh one, so dropping
+   * the full ones loses nothing; the threshold doubles so sweeps stay rare.
+   */
+  function sweepPairs(now: number): void {
+    if (pairs.size < sweepAt) return;
+    for (const [key, pair] of pairs) if (pair.isFull(now)) pairs.delete(key);
+    sweepAt = Math.max(1024, pairs.size * 2);
+  }
+
   return {
+    /** How many recipients currently have a pair-rate bucket (for tests of the sweep). */
+    trackedPairs(): number {
+      return pairs.size;
+    },
     /** Takes one send from the number's throughput and the pair's budget. */
     admit(phoneNumberId: string, recipient: string, now: number): RateVerdict {
       const number = bucket(throughput, phoneNumberId, () =>
@@ -37,6 +54,7 @@ export function createRateLimits(config: {
       if (!number.take(now)) {
         return { ok: false, code: 130429, details: 'Cloud API message throughput has been reached.' };
       }
+      sweepPairs(now);
       const pair = bucket(pairs, `${phoneNumberId}|${recipient}`, () =>
         createTokenBucket(config.pairRate.burst, 1 / config.pairRate.intervalMs, now),
       );
