@@ -4,6 +4,7 @@ import { type ApiDeps, createApi } from './api/create-api.ts';
 import type { SandboxPort } from './api/sandbox-routes.ts';
 import type { AdjustableClock, Clock } from './clock.ts';
 import { type ConversationEvents, createConversationEvents } from './conversation-events.ts';
+import { createGroupCommit } from './db/group-commit.ts';
 import type { Db } from './db/open-database.ts';
 import { contacts } from './db/schema.ts';
 import { createFlowStore } from './flows/flow-store.ts';
@@ -168,7 +169,7 @@ export function createApp(deps: AppDeps): ParleyApp {
   app.route(
     '/webhooks/whatsapp',
     createWebhookRoutes({
-      db,
+      commit: createGroupCommit(db),
       clock,
       appSecret: deps.appSecret,
       verifyToken: deps.verifyToken,

@@ -1,7 +1,7 @@
 import { MessagesValue, UserPreferencesValue, type WebhookPayload } from '@parley/whatsapp';
 import { eq, sql } from 'drizzle-orm';
 import { writeJson } from '../db/json.ts';
-import type { Db, Store } from '../db/open-database.ts';
+import type { Store } from '../db/open-database.ts';
 import { resolveContactKey } from '../db/resolve-contact.ts';
 import { consents, contacts, inbox, messages, statusEvents } from '../db/schema.ts';
 import { applyStatus } from './apply-status.ts';
@@ -15,29 +15,27 @@ export type RecordResult = {
 };
 
 /**
- * Persists every message and status of a verified webhook in one transaction,
+ * Persists every message and status of a verified webhook inside the caller's transaction,
  * deduplicated by wamid (messages) and by (wamid, status) (statuses). Only after
  * it commits does the route answer 200, so nothing acknowledged is lost.
  */
-export function recordWebhook(db: Db, body: WebhookPayload, now: number): RecordResult {
-  return db.transaction((tx) => {
-    const result: RecordResult = { messages: 0, statuses: 0, duplicates: 0, applied: [] };
-    for (const entry of body.entry) {
-      for (const change of entry.changes) {
-        if (change.field === 'user_preferences') {
-          const preferences = UserPreferencesValue.safeParse(change.value);
-          if (preferences.success) recordPreferences(tx, preferences.data, now);
-          continue;
-        }
-        if (change.field !== 'messages') continue;
-        const parsed = MessagesValue.safeParse(change.value);
-        if (!parsed.success) continue;
-        recordMessages(tx, parsed.data, now, result);
-        recordStatuses(tx, parsed.data, now, result);
+export function recordWebhook(tx: Store, body: WebhookPayload, now: number): RecordResult {
+  const result: RecordResult = { messages: 0, statuses: 0, duplicates: 0, applied: [] };
+  for (const entry of body.entry) {
+    for (const change of entry.changes) {
+      if (change.field === 'user_preferences') {
+        const preferences = UserPreferencesValue.safeParse(change.value);
+        if (preferences.success) recordPreferences(tx, preferences.data, now);
+        continue;
       }
+      if (change.field !== 'messages') continue;
+      const parsed = MessagesValue.safeParse(change.value);
+      if (!parsed.success) continue;
+      recordMessages(tx, parsed.data, now, result);
+      recordStatuses(tx, parsed.data, now, result);
     }
-    return result;
-  });
+  }
+  return result;
 }
 
 function recordMessages(tx: Store, value: MessagesValue, now: number, result: RecordResult): void {

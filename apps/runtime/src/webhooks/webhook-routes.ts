@@ -2,12 +2,13 @@ import { timingSafeEqual } from 'node:crypto';
 import { parseWebhook, verifyWebhookSignature } from '@parley/whatsapp';
 import { Hono } from 'hono';
 import type { Clock } from '../clock.ts';
-import type { Db } from '../db/open-database.ts';
+import type { GroupCommit } from '../db/group-commit.ts';
 import type { Logger } from '../logger.ts';
 import { type RecordResult, recordWebhook } from './record-webhook.ts';
 
 export type WebhookDeps = {
-  db: Db;
+  /** Shares one commit among the webhooks that arrive together; resolves once stored. */
+  commit: GroupCommit;
   clock: Clock;
   appSecret: string;
   verifyToken: string;
@@ -55,7 +56,8 @@ export function createWebhookRoutes(deps: WebhookDeps): Hono {
         400,
       );
     }
-    const result = recordWebhook(deps.db, body.value, deps.clock.now());
+    const now = deps.clock.now();
+    const result = await deps.commit((tx) => recordWebhook(tx, body.value, now));
     deps.onRecorded(result);
     return c.text('ok', 200);
   });
