@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import type { z } from 'zod';
 
 /**
  * Meta batches up to 1000 updates in one POST and drops the whole POST after
@@ -42,15 +42,17 @@ export function describeIssues(error: z.ZodError): string {
 
 /**
  * `schema` where it matches; otherwise the item rebuilt by `rebuild` from what
- * is still readable, with `raw` and `parse_error`. Never fails.
+ * is still readable, with `raw` and `parse_error`. Never fails. Built on zod's
+ * `catch` so a batch of good items stays on zod's fast path; only a broken item
+ * is parsed again, to word its issues.
  */
 export function keepUnrecognised<Schema extends z.ZodType>(
   schema: Schema,
   rebuild: (item: unknown, unrecognised: Unrecognised) => z.output<Schema>,
 ) {
-  return z.unknown().transform((item): z.output<Schema> => {
-    const parsed = schema.safeParse(item);
-    if (parsed.success) return parsed.data;
-    return rebuild(item, { raw: item, parse_error: describeIssues(parsed.error) });
+  return schema.catch((ctx) => {
+    const again = schema.safeParse(ctx.value);
+    const parseError = again.success ? 'does not match its known shape' : describeIssues(again.error);
+    return rebuild(ctx.value, { raw: ctx.value, parse_error: parseError });
   });
 }
