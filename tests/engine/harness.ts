@@ -66,13 +66,19 @@ export class Conversation {
     return { now: this.now, newId: (prefix) => `${prefix}-${++this.ids}`, ...extra };
   }
 
-  start(input: EngineInput | null = say('hi'), options: { lastInboundAt?: number | null } = {}): Effect[] {
+  start(
+    input: EngineInput | null = say('hi'),
+    { contact = { id: '4915550001111', phone: '+4915550001111', name: 'Maria' }, ...options }: {
+      lastInboundAt?: number | null;
+      contact?: { id: string; phone?: string; name?: string };
+    } = {},
+  ): Effect[] {
     const trigger = this.flow.triggers[0];
     if (!trigger) throw new Error('the test flow has no trigger');
     const result = startSession({
       flow: this.flow,
       flowVersion: 3,
-      contact: { id: '4915550001111', phone: '+4915550001111', name: 'Maria' },
+      contact,
       trigger,
       input,
       ctx: this.ctx(),

@@ -49,6 +49,44 @@ describe('placeholders', () => {
   });
 });
 
+describe('template parameters', () => {
+  const flow = buildFlow(
+    [
+      {
+        id: 'confirm',
+        kind: 'template',
+        template: {
+          name: 'order_confirmed',
+          language: 'en_US',
+          category: 'utility',
+          bodyParameters: [{ value: '{{contact_name}}', fallback: 'there' }, { value: '{{event.order_id}}' }],
+        },
+      },
+    ],
+    [],
+    { triggers: [{ id: 'confirmed', kind: 'event', event: 'order_confirmed', start: 'confirm' }] },
+  );
+  const confirmed = { type: 'event' as const, name: 'order_confirmed', data: { order_id: 'A-7' } };
+  const parameters = (effects: ReturnType<Conversation['start']>) =>
+    at(sends(effects)[0]?.payload, 'template', 'components', 0, 'parameters');
+
+  it('sends the fallback when the value comes out empty, since WhatsApp refuses empty parameters', () => {
+    const effects = new Conversation(flow).start(confirmed, { contact: { id: '4915550002222' } });
+    expect(parameters(effects)).toEqual([
+      { type: 'text', text: 'there' },
+      { type: 'text', text: 'A-7' },
+    ]);
+  });
+
+  it('sends the value itself when there is one', () => {
+    const effects = new Conversation(flow).start(confirmed, { contact: { id: '4915550002222', name: 'Ana' } });
+    expect(parameters(effects)).toEqual([
+      { type: 'text', text: 'Ana' },
+      { type: 'text', text: 'A-7' },
+    ]);
+  });
+});
+
 describe('HTTP requests', () => {
   const flow = buildFlow(
     [

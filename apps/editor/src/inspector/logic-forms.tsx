@@ -54,6 +54,15 @@ export const TemplateForm: Form<'template'> = ({ node, set }) => {
               value={p.value}
               onChange={(value) => setT({ ...t, bodyParameters: t.bodyParameters.with(i, { ...p, value }) })}
             />
+            <TextField
+              label={`If {{${i + 1}}} is empty, send`}
+              field={`template.bodyParameters.${i}.fallback`}
+              value={p.fallback ?? ''}
+              onChange={(fallback) =>
+                setT({ ...t, bodyParameters: t.bodyParameters.with(i, { ...p, fallback: optional(fallback) }) })
+              }
+              help="WhatsApp refuses an empty value and drops the message, e.g. send “there” when a customer has no name."
+            />
             <button
               type="button"
               className="remove"

@@ -8,7 +8,9 @@ import type { OutboundPayload } from '../effects.ts';
 type Render = (text: string) => string;
 
 function textParameter(parameter: TemplateParameter, render: Render): Record<string, unknown> {
-  const text = render(parameter.value);
+  const rendered = render(parameter.value);
+  // WhatsApp refuses an empty parameter (error 100) and the whole message is lost.
+  const text = rendered.trim() === '' && parameter.fallback !== undefined ? render(parameter.fallback) : rendered;
   return parameter.name === undefined ? { type: 'text', text } : { type: 'text', parameter_name: parameter.name, text };
 }
 

@@ -16,6 +16,11 @@ export const TemplateParameter = z.object({
     .regex(/^[a-z_][a-z0-9_]*$/, 'a named template parameter uses lowercase letters, digits and "_"')
     .optional(),
   value: z.string(),
+  /**
+   * Sent when `value` comes out empty (a contact without a name, an event
+   * without a field): WhatsApp refuses empty parameters and drops the message.
+   */
+  fallback: z.string().optional(),
 });
 export type TemplateParameter = z.infer<typeof TemplateParameter>;
 

@@ -13,7 +13,11 @@ const structure = (severity: Severity, explanation: string): DiagnosticRule => (
   severity,
   explanation,
 });
-const limits = (explanation: string): DiagnosticRule => ({ family: 'limits', severity: 'error', explanation });
+const limits = (explanation: string, severity: Severity = 'error'): DiagnosticRule => ({
+  family: 'limits',
+  severity,
+  explanation,
+});
 const policy = (severity: Severity, explanation: string): DiagnosticRule => ({
   family: 'policy',
   severity,
@@ -89,6 +93,10 @@ export const DIAGNOSTIC_CATALOGUE = {
   'limits.template_parameter_count': limits('The number of template parameters must match the approved template.'),
   'limits.template_parameter_format_mixed': limits(
     'A template uses either named or positional parameters, never a mix.',
+  ),
+  'limits.template_parameter_may_be_empty': limits(
+    'A template parameter that is only a variable needs a fallback: WhatsApp refuses empty parameters.',
+    'warning',
   ),
   'limits.template_body_parameter_length': limits('A template body parameter is at most 1024 characters.'),
   'limits.template_header_parameter_length': limits('A template header parameter is at most 60 characters.'),

@@ -1,4 +1,5 @@
 import { MEDIA_EXTENSIONS, WHATSAPP_LIMITS } from '../limits.ts';
+import { findPlaceholders } from '../placeholders.ts';
 import type { NodeOfKind } from '../nodes/index.ts';
 import type { TemplateMessage } from '../nodes/template-message.ts';
 import { nameOf, type Path, type ValidationContext } from './context.ts';
@@ -91,6 +92,17 @@ function extensionOf(link: string): string | undefined {
 
 const TEMPLATE_NAME = /^[a-z0-9_]+$/;
 
+/** Names a contact may not have: WhatsApp profiles and business events often come without one. */
+const OFTEN_EMPTY = new Set(['contact_name']);
+
+/** A value that is nothing but placeholders, one of which is often empty. */
+function mayComeOutEmpty(value: string): boolean {
+  const found = findPlaceholders(value);
+  if (found.length === 0) return false;
+  const rest = found.reduceRight((text, p) => text.slice(0, p.start) + text.slice(p.end), value);
+  return rest.trim() === '' && found.some((p) => OFTEN_EMPTY.has(p.name));
+}
+
 function checkTemplate(ctx: ValidationContext, template: TemplateMessage, owner: string, at: At): void {
   if (!TEMPLATE_NAME.test(template.name) || template.name.length > L.templateName) {
     ctx.report(
@@ -127,6 +139,15 @@ function checkTemplate(ctx: ValidationContext, template: TemplateMessage, owner:
         : `The template "${template.name}" of ${owner} uses positional parameters, but a parameter has a name; set parameterFormat to "named" and name them all.`,
       at(...offender.path),
     );
+  }
+  for (const { p, path } of parameters) {
+    if (p.fallback === undefined && mayComeOutEmpty(p.value)) {
+      ctx.report(
+        'limits.template_parameter_may_be_empty',
+        `A parameter of the template "${template.name}" of ${owner} is only "${p.value.trim()}", which is empty for customers WhatsApp gives no name (and for events that bring none); WhatsApp then refuses the whole message. Give the parameter a fallback, e.g. "there".`,
+        at(...path),
+      );
+    }
   }
   template.headerParameters.forEach((p, i) => {
     checkLength(ctx, 'limits.template_header_parameter_length', p.value, {
