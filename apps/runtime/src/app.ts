@@ -120,17 +120,31 @@ export function createApp(deps: AppDeps): ParleyApp {
   let interval: NodeJS.Timeout | undefined;
 
   const BATCH = 200;
+  // Keeps each synchronous stretch short: a paced send that waits behind a long one reaches Meta late and bunched.
+  const BUDGET_MS = 5;
+  const yieldToIo = () => new Promise((resolve) => setImmediate(resolve));
   const pass = async () => {
     do {
       again = false;
       fireDueTimers(db, clock.now());
-      if (processor.drain(BATCH) === BATCH) again = true;
-      void requests.runPending().catch((error: unknown) => log.error(`requests failed: ${String(error)}`));
-      const sent = await sender.tick();
+      const sent = sender.tick();
+      // Let the started sends leave before more work holds the event loop.
+      if (sent.started > 0) await yieldToIo();
       // Sends may have written send_failed inputs; more may be due at once.
-      if (processor.drain(BATCH) > 0 || sent > 0) again = true;
-      // Let webhooks and API calls in between batches.
-      await new Promise((resolve) => setImmediate(resolve));
+      if (processor.drain(BATCH, BUDGET_MS) > 0 || sent.started > 0) again = true;
+      void requests.runPending().catch((error: unknown) => log.error(`requests failed: ${String(error)}`));
+      if (!again && sent.waitMs !== null) {
+        // Due rows wait on the pacer: wake exactly when the next may go rather than at the next poll.
+        await new Promise((resolve) => setTimeout(resolve, Math.max(1, sent.waitMs ?? 1)));
+        again = !stopped;
+      } else if (!again && sender.inFlight() > 0) {
+        // Answers may free a contact's next message or feed the engine; wait for them, then look again.
+        await sender.settled();
+        again = !stopped;
+      } else {
+        // Let webhooks and API calls in between batches.
+        await yieldToIo();
+      }
     } while (again);
   };
 
@@ -220,6 +234,7 @@ export function createApp(deps: AppDeps): ParleyApp {
       if (interval) clearInterval(interval);
       interval = undefined;
       await running;
+      await sender.settled();
     },
     pump,
   };

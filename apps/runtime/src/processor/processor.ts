@@ -176,7 +176,12 @@ export function createProcessor(deps: ProcessorDeps) {
      * Processes up to `max` pending rows; returns how many it handled. Synchronous (SQLite and the
      * engine are), so the caller yields to the event loop between batches to keep webhooks answered.
      */
-    drain(max = 200): number {
+    /**
+     * Handles up to `max` pending inputs in one commit, stopping early once
+     * `budgetMs` have passed so the event loop (webhook acks, paced sends) is
+     * never held for long; the rest wait for the next call.
+     */
+    drain(max = 200, budgetMs = Number.POSITIVE_INFINITY): number {
       const rows = db
         .select()
         .from(inbox)
@@ -186,10 +191,14 @@ export function createProcessor(deps: ProcessorDeps) {
         .all();
       if (rows.length === 0) return 0;
       const emitted: Emitted[] = [];
+      const started = performance.now();
+      let handled = 0;
       // One commit per batch (commits dominate the cost); each row in its own savepoint, so a
       // row that fails rolls back alone and is parked with the reason while the others go on.
       db.transaction((batch) => {
         for (const row of rows) {
+          if (handled > 0 && performance.now() - started > budgetMs) break;
+          handled += 1;
           const now = clock.now();
           try {
             const out = batch.transaction((tx) => {
@@ -209,7 +218,7 @@ export function createProcessor(deps: ProcessorDeps) {
         }
       });
       for (const { contactKey, event } of emitted) deps.events.emit(contactKey, event);
-      return rows.length;
+      return handled;
     },
   };
 }

@@ -9,6 +9,7 @@ import { contacts, outbox } from '../db/schema.ts';
 import type { Logger } from '../logger.ts';
 import type { ClassifyError, GraphPort } from './graph-port.ts';
 import { type OutboxRow, readConsent, recordAccepted, recordRejection, tierUsage } from './outbox-records.ts';
+import { createPacer } from './pacer.ts';
 import { decideSend } from './send-gates.ts';
 import { createTokenBucket, type TokenBucket } from './token-bucket.ts';
 
@@ -19,7 +20,7 @@ export type SenderDeps = {
   classify: ClassifyError;
   log: Logger;
   events: ConversationEvents;
-  /** Messages per second for the number (token bucket; Meta's default cap is 80). */
+  /** Messages per second for the number, never exceeded in any one second (Meta's default cap is 80). */
   sendRate: number;
   /** Messages one contact may get in a burst before the 1-per-6-seconds pair rate applies. */
   pairBurst: number;
@@ -48,9 +49,13 @@ export type SenderHealth = { paused: false } | { paused: true; reason: string; s
 export function createSender(deps: SenderDeps) {
   const { db, clock, log } = deps;
   const reconcileMs = deps.reconcileMs ?? 60_000;
-  const throughput = createTokenBucket(deps.sendRate, deps.sendRate, clock.now());
+  const throughput = createPacer(deps.sendRate);
   const pairs = new Map<string, TokenBucket>();
   let health: SenderHealth = { paused: false };
+  /** Due rows read in one query and sent one by one as the pacer allows (at most one per contact). */
+  let queue: OutboxRow[] = [];
+  let queueAt = Number.NEGATIVE_INFINITY;
+  const inFlight = new Set<Promise<void>>();
 
   const pairBucket = (contactKey: string, now: number) => {
     let bucket = pairs.get(contactKey);
@@ -121,10 +126,13 @@ export function createSender(deps: SenderDeps) {
       ...decision.payload,
       biz_opaque_callback_data: row.key,
     };
-    db.update(outbox)
+    const marked = db
+      .update(outbox)
       .set({ state: 'sending', attempts: row.attempts + 1 })
-      .where(eq(outbox.id, row.id))
+      .where(and(eq(outbox.id, row.id), eq(outbox.state, 'pending')))
       .run();
+    // The row was read a moment ago; if something else took it since, it is not ours to send.
+    if (marked.changes === 0) return;
     const outcome = await deps.graph.sendMessage(body);
     const at = clock.now();
     if (outcome.kind === 'accepted') {
@@ -215,29 +223,50 @@ export function createSender(deps: SenderDeps) {
         .where(eq(outbox.state, 'sending'))
         .run().changes;
     },
-    /** One pass over the due rows; resolves when every send it started has an answer. */
-    async tick(): Promise<number> {
-      if (health.paused) return 0;
+    /**
+     * Starts the sends the pacer allows now, without waiting for their answers
+     * (`settled` does). `waitMs` says when the pacer lets the next due row go,
+     * or null when none is waiting on it.
+     */
+    tick(): { started: number; waitMs: number | null } {
+      if (health.paused) return { started: 0, waitMs: null };
       const now = clock.now();
       db.update(outbox)
         .set({ state: 'pending', reconcileUntil: null, nextAttemptAt: now })
         .where(and(eq(outbox.state, 'reconciling'), lte(outbox.reconcileUntil, now)))
         .run();
-      const sends: Promise<void>[] = [];
-      for (const row of dueRows(now)) {
-        if (health.paused) break;
-        if (!throughput.take(now).ok) break;
-        sends.push(
-          sendOne(row, now).catch((error: unknown) => {
+      // Rows change under the queue only through this sender, but new ones arrive: re-read at least each second.
+      if (queue.length === 0 || now - queueAt > 1000) {
+        queue = dueRows(now);
+        queueAt = now;
+      }
+      let started = 0;
+      while (queue.length > 0 && !health.paused) {
+        const ticket = throughput.take(clock.now());
+        if (ticket === null) return { started, waitMs: throughput.waitMs(clock.now()) };
+        const row = queue.shift();
+        if (!row) break;
+        started += 1;
+        const send: Promise<void> = sendOne(row, clock.now())
+          .catch((error: unknown) => {
             log.error(
               `sending ${row.key} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
             );
-          }),
-        );
+          })
+          .finally(() => {
+            // Whatever the outcome, the request (if one left) has reached Meta by now.
+            throughput.answered(ticket, clock.now());
+            inFlight.delete(send);
+          });
+        inFlight.add(send);
       }
-      await Promise.all(sends);
-      return sends.length;
+      return { started, waitMs: null };
     },
+    /** Resolves when every send started so far has its answer recorded. */
+    async settled(): Promise<void> {
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
+    },
+    inFlight: (): number => inFlight.size,
     health: (): SenderHealth => health,
     resume(): void {
       if (health.paused) log.info('sending resumed');
