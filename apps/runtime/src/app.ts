@@ -69,7 +69,10 @@ export function createApp(deps: AppDeps): ParleyApp {
   // The sandbox follows a customer by phone; contacts are keyed by BSUID when WhatsApp gives one.
   const events: ConversationEvents = {
     subscribe: live.subscribe,
+    listening: live.listening,
     emit: (contactKey, event) => {
+      // Nobody watches in live operation: skip the phone lookup every send and status would pay.
+      if (!live.listening?.()) return;
       live.emit(contactKey, event);
       const phone = db
         .select({ phone: contacts.phone })

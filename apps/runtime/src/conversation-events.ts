@@ -13,11 +13,14 @@ type Listener = (event: ConversationEvent) => void;
 export type ConversationEvents = {
   emit: (contactKey: string, event: ConversationEvent) => void;
   subscribe: (contactKey: string, listener: Listener) => () => void;
+  /** Whether anyone is listening at all (lets a caller skip the work of an event nobody sees). */
+  listening?: () => boolean;
 };
 
 export function createConversationEvents(): ConversationEvents {
   const listeners = new Map<string, Set<Listener>>();
   return {
+    listening: () => listeners.size > 0,
     emit: (contactKey, event) => {
       for (const listener of listeners.get(contactKey) ?? []) listener(event);
     },

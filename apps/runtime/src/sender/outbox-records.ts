@@ -1,7 +1,7 @@
 import type { PricingCategory } from '@parley/flow-engine';
 import { and, asc, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import { writeJson } from '../db/json.ts';
-import type { Db } from '../db/open-database.ts';
+import type { Db, Store } from '../db/open-database.ts';
 import { consents, contacts, inbox, messages, outbox, statusEvents } from '../db/schema.ts';
 import { mergeStatus } from '../webhooks/merge-status.ts';
 import { type ConsentState, WINDOW_MS } from './send-gates.ts';
@@ -11,15 +11,17 @@ export type OutboxRow = typeof outbox.$inferSelect;
 /**
  * Records an accepted send: the outbox row, the message log entry, and any
  * status webhooks that raced ahead of the HTTP answer. Returns false when a
- * status webhook had already confirmed the row (nothing new to show).
+ * status webhook had already confirmed the row (nothing new to show). Run it
+ * in a transaction (the sender shares one among the answers of a turn).
  */
 export function recordAccepted(
-  db: Db,
+  store: Store,
   row: OutboxRow,
   sent: { payload: Record<string, unknown>; pricing: PricingCategory; businessInitiated: boolean; wamid: string },
   now: number,
 ): boolean {
-  return db.transaction((tx) => {
+  const tx = store;
+  {
     const updated = tx
       .update(outbox)
       .set({
@@ -60,7 +62,7 @@ export function recordAccepted(
       }
     }
     return updated.changes > 0;
-  });
+  }
 }
 
 /** Ends a row without a send; feeds the engine a `send_failed` when the flow should take another path. */

@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import type { ConversationEvents } from '../conversation-events.ts';
+import { createGroupCommit } from '../db/group-commit.ts';
 import { readJson, writeJson } from '../db/json.ts';
 import type { Db } from '../db/open-database.ts';
 import { contacts, outbox } from '../db/schema.ts';
@@ -56,6 +57,9 @@ export function createSender(deps: SenderDeps) {
   let queue: OutboxRow[] = [];
   let queueAt = Number.NEGATIVE_INFINITY;
   const inFlight = new Set<Promise<void>>();
+  // The answers that arrive in one turn of the event loop are recorded in one commit.
+  const commit = createGroupCommit(db);
+  let reconciledAt = Number.NEGATIVE_INFINITY;
 
   const pairBucket = (contactKey: string, now: number) => {
     let bucket = pairs.get(contactKey);
@@ -136,7 +140,7 @@ export function createSender(deps: SenderDeps) {
     const outcome = await deps.graph.sendMessage(body);
     const at = clock.now();
     if (outcome.kind === 'accepted') {
-      recordAccepted(db, row, { ...decision, wamid: outcome.wamid }, at);
+      await commit((tx) => recordAccepted(tx, row, { ...decision, wamid: outcome.wamid }, at));
       // Shown even when a status webhook confirmed the row first (the simulator is that fast).
       deps.events.emit(row.contactKey, { type: 'message', id: outcome.wamid, payload: decision.payload, at });
       return;
@@ -231,36 +235,45 @@ export function createSender(deps: SenderDeps) {
     tick(): { started: number; waitMs: number | null } {
       if (health.paused) return { started: 0, waitMs: null };
       const now = clock.now();
-      db.update(outbox)
-        .set({ state: 'pending', reconcileUntil: null, nextAttemptAt: now })
-        .where(and(eq(outbox.state, 'reconciling'), lte(outbox.reconcileUntil, now)))
-        .run();
+      // Reconciliation waits a minute; looking ten times a second is plenty.
+      if (now - reconciledAt >= 100) {
+        reconciledAt = now;
+        db.update(outbox)
+          .set({ state: 'pending', reconcileUntil: null, nextAttemptAt: now })
+          .where(and(eq(outbox.state, 'reconciling'), lte(outbox.reconcileUntil, now)))
+          .run();
+      }
       // Rows change under the queue only through this sender, but new ones arrive: re-read at least each second.
       if (queue.length === 0 || now - queueAt > 1000) {
         queue = dueRows(now);
         queueAt = now;
       }
       let started = 0;
-      while (queue.length > 0 && !health.paused) {
-        const ticket = throughput.take(clock.now());
-        if (ticket === null) return { started, waitMs: throughput.waitMs(clock.now()) };
-        const row = queue.shift();
-        if (!row) break;
-        started += 1;
-        const send: Promise<void> = sendOne(row, clock.now())
-          .catch((error: unknown) => {
-            log.error(
-              `sending ${row.key} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
-            );
-          })
-          .finally(() => {
-            // Whatever the outcome, the request (if one left) has reached Meta by now.
-            throughput.answered(ticket, clock.now());
-            inFlight.delete(send);
-          });
-        inFlight.add(send);
-      }
-      return { started, waitMs: null };
+      // The 'sending' marks of this tick share one commit, made before any request leaves
+      // (requests are written to the socket only after this synchronous stretch).
+      const waitMs = db.transaction((): number | null => {
+        while (queue.length > 0 && !health.paused) {
+          const ticket = throughput.take(clock.now());
+          if (ticket === null) return throughput.waitMs(clock.now());
+          const row = queue.shift();
+          if (!row) break;
+          started += 1;
+          const send: Promise<void> = sendOne(row, clock.now())
+            .catch((error: unknown) => {
+              log.error(
+                `sending ${row.key} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
+              );
+            })
+            .finally(() => {
+              // Whatever the outcome, the request (if one left) has reached Meta by now.
+              throughput.answered(ticket, clock.now());
+              inFlight.delete(send);
+            });
+          inFlight.add(send);
+        }
+        return null;
+      });
+      return { started, waitMs };
     },
     /** Resolves when every send started so far has its answer recorded. */
     async settled(): Promise<void> {
