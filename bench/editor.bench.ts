@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { type BenchFigure, median, summarize } from './figure.ts';
 import { generateFlow } from './generate-flow.ts';
-import { repoRoot, startServer } from './processes.ts';
+import { repoRoot, runtimeEntry, startServer } from './processes.ts';
 
 const RENDER_GOAL_MS = 1_500;
 const JS_GOAL_KB = 350;
@@ -70,7 +70,7 @@ function placed(flow: ReturnType<typeof generateFlow>): ReturnType<typeof genera
 async function renderFigure(): Promise<BenchFigure> {
   const dir = mkdtempSync(join(tmpdir(), 'parley-bench-editor-'));
   const token = 'bench-editor-token-0123456789';
-  const runtime = await startServer('apps/runtime/src/main.ts', {
+  const runtime = await startServer(runtimeEntry(), {
     PORT: '0',
     PARLEY_DB: join(dir, 'parley.db'),
     PARLEY_ADMIN_TOKEN: token,

@@ -1,6 +1,6 @@
 // Starting the servers under test as their own processes, as a user would,
 // and reading their peak memory from the kernel.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -8,14 +8,31 @@ export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 export type Started = { child: ChildProcess; url: string; stop: () => Promise<void>; output: () => string };
 
-/** Spawns `tsx <script>` and resolves once it prints `listening on http://…`. */
+let bundled = false;
+
+/**
+ * The runtime's entry as `pnpm start` runs it: the plain-JS bundle, built
+ * fresh once per benchmark run so it never measures stale code.
+ * `BENCH_RUNTIME=tsx` runs the TypeScript source through tsx instead.
+ */
+export function runtimeEntry(): string {
+  if (process.env.BENCH_RUNTIME === 'tsx') return 'apps/runtime/src/main.ts';
+  if (!bundled) {
+    execFileSync(process.execPath, ['apps/runtime/scripts/bundle.mjs'], { cwd: repoRoot, stdio: 'inherit' });
+    bundled = true;
+  }
+  return 'apps/runtime/dist/main.js';
+}
+
+/** Spawns `<script>` (through tsx unless it is plain JS) and resolves once it prints `listening on http://…`. */
 export function startServer(
   script: string,
   env: Record<string, string>,
   timeoutMs = 60_000,
   nodeArgs: string[] = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
 ): Promise<Started> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
+  const loader = script.endsWith('.js') ? [] : ['--import', 'tsx'];
+  const child = spawn(process.execPath, [...nodeArgs, ...loader, script], {
     cwd: repoRoot,
     env: { ...process.env, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Started, startServer } from './processes.ts';
+import { runtimeEntry, type Started, startServer } from './processes.ts';
 
 export const BENCH = {
   secret: 'bench-app-secret',
@@ -23,7 +23,7 @@ export async function startSystem(sendRate: number, simulatorRate = Math.max(sen
     SIM_PHONE_NUMBER_ID: BENCH.phoneNumberId,
   });
   const dbPath = join(mkdtempSync(join(tmpdir(), 'parley-bench-')), 'parley.db');
-  const runtime = await startServer('apps/runtime/src/main.ts', {
+  const runtime = await startServer(runtimeEntry(), {
     PORT: '0',
     PARLEY_DB: dbPath,
     PARLEY_ADMIN_TOKEN: BENCH.admin,

@@ -12,7 +12,7 @@ import { type Flow, loadFlow } from '@parley/flow-schema';
 import { openDatabase } from '@parley/runtime';
 import Database from 'better-sqlite3';
 import type { BenchFigure } from './figure.ts';
-import { peakRssMb, repoRoot, startServer } from './processes.ts';
+import { peakRssMb, repoRoot, runtimeEntry, startServer } from './processes.ts';
 import { BENCH, request } from './runtime-under-load.ts';
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 100_000);
@@ -122,7 +122,7 @@ function size(sqlite: Database.Database): number {
 }
 
 async function runtimeRss(dbPath: string, probes: string[]): Promise<number> {
-  const runtime = await startServer('apps/runtime/src/main.ts', {
+  const runtime = await startServer(runtimeEntry(), {
     PORT: '0',
     PARLEY_DB: dbPath,
     PARLEY_ADMIN_TOKEN: BENCH.admin,

@@ -16,7 +16,14 @@ import { startSandboxSimulator } from './sandbox/sandbox-simulator.ts';
 import { createGraphPort } from './sender/create-graph-port.ts';
 import { type Fetch, listen } from './serve.ts';
 
-const REPO = join(import.meta.dirname, '..', '..', '..');
+/**
+ * The runtime's folder. This file runs as src/main.ts (tsx, dev and tests) or
+ * as dist/main.js (the bundle `pnpm start` builds); both sit one level below
+ * it, so every path the runtime reads is found from here, not from where the
+ * module that reads it happens to live.
+ */
+const RUNTIME = join(import.meta.dirname, '..');
+const REPO = join(RUNTIME, '..', '..');
 
 async function main(): Promise<void> {
   const parsed = parseConfig(process.env);
@@ -28,7 +35,7 @@ async function main(): Promise<void> {
   const config = parsed.config;
   const log = createConsoleLogger();
   const clock = createAdjustableClock();
-  const database = openDatabase(config.dbPath);
+  const database = openDatabase(config.dbPath, join(RUNTIME, 'drizzle'));
   // The HTTP server starts first so the simulator knows where to post webhooks; requests wait for the app.
   let handler: Fetch | undefined;
   const server = await listen(

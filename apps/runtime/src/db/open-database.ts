@@ -8,6 +8,7 @@ import * as schema from './schema.ts';
 export type Db = BetterSQLite3Database<typeof schema>;
 export type OpenDatabase = { db: Db; close: () => void };
 
+/** The committed migrations beside the source; a bundle passes its own path (see main.ts). */
 const MIGRATIONS = join(import.meta.dirname, '..', '..', 'drizzle');
 
 /**
@@ -15,7 +16,7 @@ const MIGRATIONS = join(import.meta.dirname, '..', '..', 'drizzle');
  * migrations. WAL with synchronous=NORMAL: a commit survives a process crash;
  * only an OS crash can lose the last moments, which Meta's redelivery covers.
  */
-export function openDatabase(path: string): OpenDatabase {
+export function openDatabase(path: string, migrationsFolder: string = MIGRATIONS): OpenDatabase {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
@@ -24,7 +25,7 @@ export function openDatabase(path: string): OpenDatabase {
   sqlite.pragma('foreign_keys = ON');
   cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder: MIGRATIONS });
+  migrate(db, { migrationsFolder });
   return {
     db,
     close: () => {
