@@ -31,8 +31,9 @@ export function createPacer(perSecond: number): Pacer {
   }
   const limit = Math.max(1, Math.floor(perSecond));
   const interval = WINDOW_MS / perSecond;
-  // Absorbs a late wake-up without losing the slot; the log still caps every second.
-  const tolerance = Math.max(2 * interval, 20);
+  // Lets sends held up by a busy event loop catch up (at most a tenth of a second's worth
+  // at once) instead of losing their slots; the log still caps every second.
+  const tolerance = Math.max(2 * interval, 100);
   /** Theoretical time of the next send (GCRA). */
   let next = Number.NEGATIVE_INFINITY;
   /** When each of the last `limit` sends was answered; +Infinity while it is out. */

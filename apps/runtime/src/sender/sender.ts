@@ -92,7 +92,7 @@ export function createSender(deps: SenderDeps) {
     deps.onInbox();
   };
 
-  const sendOne = async (row: OutboxRow, now: number): Promise<void> => {
+  const sendOne = async (row: OutboxRow, now: number, ticket: number): Promise<void> => {
     const contact = db.select().from(contacts).where(eq(contacts.key, row.contactKey)).get();
     const payload = readJson(Payload, row.payload, 'outbox payload');
     const decision = decideSend({
@@ -139,6 +139,8 @@ export function createSender(deps: SenderDeps) {
     if (marked.changes === 0) return;
     const outcome = await deps.graph.sendMessage(body);
     const at = clock.now();
+    // Taken before recording, so the pacer's bound on when the request reached Meta stays tight.
+    throughput.answered(ticket, at);
     if (outcome.kind === 'accepted') {
       await commit((tx) => recordAccepted(tx, row, { ...decision, wamid: outcome.wamid }, at));
       // Shown even when a status webhook confirmed the row first (the simulator is that fast).
@@ -258,14 +260,14 @@ export function createSender(deps: SenderDeps) {
           const row = queue.shift();
           if (!row) break;
           started += 1;
-          const send: Promise<void> = sendOne(row, clock.now())
+          const send: Promise<void> = sendOne(row, clock.now(), ticket)
             .catch((error: unknown) => {
               log.error(
                 `sending ${row.key} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
               );
             })
             .finally(() => {
-              // Whatever the outcome, the request (if one left) has reached Meta by now.
+              // Frees the slot of a row that never reached the request (skipped, deferred, failed).
               throughput.answered(ticket, clock.now());
               inFlight.delete(send);
             });
