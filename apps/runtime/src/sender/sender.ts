@@ -59,6 +59,17 @@ export function createSender(deps: SenderDeps) {
   const inFlight = new Set<Promise<void>>();
   // The answers that arrive in one turn of the event loop are recorded in one commit.
   const commit = createGroupCommit(db);
+  // Built once: building a drizzle query costs more than running it, and these run for every send.
+  const contactByKey = db
+    .select()
+    .from(contacts)
+    .where(eq(contacts.key, sql.placeholder('key')))
+    .prepare();
+  const markSending = db
+    .update(outbox)
+    .set({ state: 'sending', attempts: sql`${outbox.attempts} + 1` })
+    .where(and(eq(outbox.id, sql.placeholder('id')), eq(outbox.state, 'pending')))
+    .prepare();
   let reconciledAt = Number.NEGATIVE_INFINITY;
 
   const pairBucket = (contactKey: string, now: number) => {
@@ -93,7 +104,7 @@ export function createSender(deps: SenderDeps) {
   };
 
   const sendOne = async (row: OutboxRow, now: number, ticket: number): Promise<void> => {
-    const contact = db.select().from(contacts).where(eq(contacts.key, row.contactKey)).get();
+    const contact = contactByKey.get({ key: row.contactKey });
     const payload = readJson(Payload, row.payload, 'outbox payload');
     const decision = decideSend({
       now,
@@ -130,11 +141,7 @@ export function createSender(deps: SenderDeps) {
       ...decision.payload,
       biz_opaque_callback_data: row.key,
     };
-    const marked = db
-      .update(outbox)
-      .set({ state: 'sending', attempts: row.attempts + 1 })
-      .where(and(eq(outbox.id, row.id), eq(outbox.state, 'pending')))
-      .run();
+    const marked = markSending.run({ id: row.id });
     // The row was read a moment ago; if something else took it since, it is not ours to send.
     if (marked.changes === 0) return;
     const outcome = await deps.graph.sendMessage(body);
