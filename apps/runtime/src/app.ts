@@ -17,6 +17,7 @@ import { classifyError } from './sender/graph-adapter.ts';
 import type { ClassifyError, GraphPort } from './sender/graph-port.ts';
 import { createSender } from './sender/sender.ts';
 import { createEditorRoutes } from './web/editor-routes.ts';
+import { createStatusQueries } from './webhooks/status-queries.ts';
 import { createWebhookRoutes } from './webhooks/webhook-routes.ts';
 
 export type AppDeps = {
@@ -187,6 +188,7 @@ export function createApp(deps: AppDeps): ParleyApp {
     '/webhooks/whatsapp',
     createWebhookRoutes({
       commit: createGroupCommit(db),
+      statusQueries: createStatusQueries(db),
       clock,
       appSecret: deps.appSecret,
       verifyToken: deps.verifyToken,

@@ -4,6 +4,7 @@ import { writeJson } from '../db/json.ts';
 import type { Store } from '../db/open-database.ts';
 import { consents, contacts, inbox, messages, outbox } from '../db/schema.ts';
 import { mergeStatus } from './merge-status.ts';
+import type { StatusQueries } from './status-queries.ts';
 
 /** Cloud API codes a failed status can carry that change what the runtime does next. */
 const UNDELIVERABLE = new Set([131026]);
@@ -15,10 +16,10 @@ const WINDOW_CLOSED = new Set([131047]);
  * (this is how a send interrupted by a crash is reconciled), moves the message's
  * status forward, records the price, and reacts to asynchronous failures.
  */
-export function applyStatus(tx: Store, status: StatusUpdate, now: number): string | undefined {
+export function applyStatus(tx: Store, queries: StatusQueries, status: StatusUpdate, now: number): string | undefined {
   const key = status.biz_opaque_callback_data;
   const row = key
-    ? tx.select().from(outbox).where(eq(outbox.key, key)).get()
+    ? queries.outboxByKey.get({ key })
     : tx.select().from(outbox).where(eq(outbox.wamid, status.id)).get();
   if (row && (row.state === 'sending' || row.state === 'reconciling' || row.state === 'pending')) {
     tx.update(outbox)
@@ -39,17 +40,15 @@ export function applyStatus(tx: Store, status: StatusUpdate, now: number): strin
       .onConflictDoNothing()
       .run();
   }
-  const message = tx.select().from(messages).where(eq(messages.wamid, status.id)).get();
+  const message = queries.messageByWamid.get({ wamid: status.id });
   if (!message) return undefined;
   const next = mergeStatus(message.status, status.status);
-  tx.update(messages)
-    .set({
-      status: next,
-      updatedAt: now,
-      ...(status.pricing ? { pricing: writeJson(status.pricing) } : {}),
-    })
-    .where(eq(messages.id, message.id))
-    .run();
+  queries.setMessageStatus.run({
+    id: message.id,
+    status: next,
+    updatedAt: now,
+    pricing: status.pricing ? writeJson(status.pricing) : null,
+  });
   if (status.status !== 'failed' || next !== 'failed') return message.contactKey;
   const codes = (status.errors ?? []).map((error) => error.code ?? 0);
   if (codes.some((code) => UNDELIVERABLE.has(code))) {

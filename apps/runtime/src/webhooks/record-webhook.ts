@@ -3,8 +3,9 @@ import { eq, sql } from 'drizzle-orm';
 import { writeJson } from '../db/json.ts';
 import type { Store } from '../db/open-database.ts';
 import { resolveContactKey } from '../db/resolve-contact.ts';
-import { consents, contacts, inbox, messages, statusEvents } from '../db/schema.ts';
+import { consents, contacts, inbox, messages } from '../db/schema.ts';
 import { applyStatus } from './apply-status.ts';
+import type { StatusQueries } from './status-queries.ts';
 
 export type RecordResult = {
   messages: number;
@@ -19,7 +20,7 @@ export type RecordResult = {
  * deduplicated by wamid (messages) and by (wamid, status) (statuses). Only after
  * it commits does the route answer 200, so nothing acknowledged is lost.
  */
-export function recordWebhook(tx: Store, body: WebhookPayload, now: number): RecordResult {
+export function recordWebhook(tx: Store, queries: StatusQueries, body: WebhookPayload, now: number): RecordResult {
   const result: RecordResult = { messages: 0, statuses: 0, duplicates: 0, applied: [] };
   for (const entry of body.entry) {
     for (const change of entry.changes) {
@@ -32,7 +33,7 @@ export function recordWebhook(tx: Store, body: WebhookPayload, now: number): Rec
       const parsed = MessagesValue.safeParse(change.value);
       if (!parsed.success) continue;
       recordMessages(tx, parsed.data, now, result);
-      recordStatuses(tx, parsed.data, now, result);
+      recordStatuses(tx, queries, parsed.data, now, result);
     }
   }
   return result;
@@ -102,24 +103,26 @@ function recordMessages(tx: Store, value: MessagesValue, now: number, result: Re
   }
 }
 
-function recordStatuses(tx: Store, value: MessagesValue, now: number, result: RecordResult): void {
+function recordStatuses(
+  tx: Store,
+  queries: StatusQueries,
+  value: MessagesValue,
+  now: number,
+  result: RecordResult,
+): void {
   for (const status of value.statuses ?? []) {
-    const inserted = tx
-      .insert(statusEvents)
-      .values({
-        wamid: status.id,
-        status: status.status,
-        callbackKey: status.biz_opaque_callback_data ?? null,
-        payload: writeJson(status),
-        at: now,
-      })
-      .onConflictDoNothing()
-      .run();
+    const inserted = queries.insertEvent.run({
+      wamid: status.id,
+      status: status.status,
+      callbackKey: status.biz_opaque_callback_data ?? null,
+      payload: writeJson(status),
+      at: now,
+    });
     if (inserted.changes === 0) {
       result.duplicates += 1;
       continue;
     }
-    const contactKey = applyStatus(tx, status, now);
+    const contactKey = applyStatus(tx, queries, status, now);
     result.statuses += 1;
     result.applied.push({ wamid: status.id, status: status.status, contactKey });
   }

@@ -5,10 +5,13 @@ import type { Clock } from '../clock.ts';
 import type { GroupCommit } from '../db/group-commit.ts';
 import type { Logger } from '../logger.ts';
 import { type RecordResult, recordWebhook } from './record-webhook.ts';
+import type { StatusQueries } from './status-queries.ts';
 
 export type WebhookDeps = {
   /** Shares one commit among the webhooks that arrive together; resolves once stored. */
   commit: GroupCommit;
+  /** The status queries, built once on the same database. */
+  statusQueries: StatusQueries;
   clock: Clock;
   appSecret: string;
   verifyToken: string;
@@ -57,7 +60,7 @@ export function createWebhookRoutes(deps: WebhookDeps): Hono {
       );
     }
     const now = deps.clock.now();
-    const result = await deps.commit((tx) => recordWebhook(tx, body.value, now));
+    const result = await deps.commit((tx) => recordWebhook(tx, deps.statusQueries, body.value, now));
     deps.onRecorded(result);
     return c.text('ok', 200);
   });
