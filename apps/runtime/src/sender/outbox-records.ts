@@ -1,9 +1,10 @@
 import type { PricingCategory } from '@parley/flow-engine';
-import { and, asc, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, ne, sql } from 'drizzle-orm';
 import { writeJson } from '../db/json.ts';
 import type { Db, Store } from '../db/open-database.ts';
-import { consents, contacts, inbox, messages, outbox, statusEvents } from '../db/schema.ts';
+import { consents, contacts, inbox, messages, outbox } from '../db/schema.ts';
 import { mergeStatus } from '../webhooks/merge-status.ts';
+import type { AcceptedQueries } from './accepted-queries.ts';
 import { type ConsentState, WINDOW_MS } from './send-gates.ts';
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -15,54 +16,37 @@ export type OutboxRow = typeof outbox.$inferSelect;
  * in a transaction (the sender shares one among the answers of a turn).
  */
 export function recordAccepted(
-  store: Store,
+  tx: Store,
+  queries: AcceptedQueries,
   row: OutboxRow,
   sent: { payload: Record<string, unknown>; pricing: PricingCategory; businessInitiated: boolean; wamid: string },
   now: number,
 ): boolean {
-  const tx = store;
-  {
-    const updated = tx
-      .update(outbox)
-      .set({
-        state: 'sent',
-        wamid: sent.wamid,
-        sentAt: now,
-        businessInitiated: sent.businessInitiated ? 1 : 0,
-        payload: writeJson(sent.payload),
-        pricing: sent.pricing,
-        lastError: null,
-      })
-      .where(and(eq(outbox.id, row.id), inArray(outbox.state, ['sending', 'reconciling'])))
-      .run();
-    tx.insert(messages)
-      .values({
-        contactKey: row.contactKey,
-        direction: 'out',
-        wamid: sent.wamid,
-        outboxKey: row.key,
-        payload: writeJson(sent.payload),
-        status: 'accepted',
-        at: now,
-        updatedAt: now,
-      })
-      .onConflictDoNothing()
-      .run();
-    const early = tx
-      .select()
-      .from(statusEvents)
-      .where(eq(statusEvents.wamid, sent.wamid))
-      .orderBy(asc(statusEvents.id))
-      .all();
-    if (early.length > 0) {
-      const message = tx.select().from(messages).where(eq(messages.wamid, sent.wamid)).get();
-      if (message) {
-        const status = early.reduce((current, event) => mergeStatus(current, event.status), message.status);
-        tx.update(messages).set({ status, updatedAt: now }).where(eq(messages.id, message.id)).run();
-      }
+  const payload = writeJson(sent.payload);
+  const updated = queries.markSent.run({
+    id: row.id,
+    wamid: sent.wamid,
+    sentAt: now,
+    businessInitiated: sent.businessInitiated ? 1 : 0,
+    payload,
+    pricing: sent.pricing,
+  });
+  queries.insertMessage.run({
+    contactKey: row.contactKey,
+    wamid: sent.wamid,
+    outboxKey: row.key,
+    payload,
+    at: now,
+  });
+  const early = queries.earlyStatuses.all({ wamid: sent.wamid });
+  if (early.length > 0) {
+    const message = tx.select().from(messages).where(eq(messages.wamid, sent.wamid)).get();
+    if (message) {
+      const status = early.reduce((current, event) => mergeStatus(current, event.status), message.status);
+      tx.update(messages).set({ status, updatedAt: now }).where(eq(messages.id, message.id)).run();
     }
-    return updated.changes > 0;
   }
+  return updated.changes > 0;
 }
 
 /** Ends a row without a send; feeds the engine a `send_failed` when the flow should take another path. */

@@ -8,6 +8,7 @@ import { readJson, writeJson } from '../db/json.ts';
 import type { Db } from '../db/open-database.ts';
 import { contacts, outbox } from '../db/schema.ts';
 import type { Logger } from '../logger.ts';
+import { createAcceptedQueries } from './accepted-queries.ts';
 import type { ClassifyError, GraphPort } from './graph-port.ts';
 import { type OutboxRow, readConsent, recordAccepted, recordRejection, tierUsage } from './outbox-records.ts';
 import { createPacer } from './pacer.ts';
@@ -59,6 +60,7 @@ export function createSender(deps: SenderDeps) {
   const inFlight = new Set<Promise<void>>();
   // The answers that arrive in one turn of the event loop are recorded in one commit.
   const commit = createGroupCommit(db);
+  const accepted = createAcceptedQueries(db);
   // Built once: building a drizzle query costs more than running it, and these run for every send.
   const contactByKey = db
     .select()
@@ -149,7 +151,7 @@ export function createSender(deps: SenderDeps) {
     // Taken before recording, so the pacer's bound on when the request reached Meta stays tight.
     throughput.answered(ticket, at);
     if (outcome.kind === 'accepted') {
-      await commit((tx) => recordAccepted(tx, row, { ...decision, wamid: outcome.wamid }, at));
+      await commit((tx) => recordAccepted(tx, accepted, row, { ...decision, wamid: outcome.wamid }, at));
       // Shown even when a status webhook confirmed the row first (the simulator is that fast).
       deps.events.emit(row.contactKey, { type: 'message', id: outcome.wamid, payload: decision.payload, at });
       return;
