@@ -68,7 +68,10 @@ export class Conversation {
 
   start(
     input: EngineInput | null = say('hi'),
-    { contact = { id: '4915550001111', phone: '+4915550001111', name: 'Maria' }, ...options }: {
+    {
+      contact = { id: '4915550001111', phone: '+4915550001111', name: 'Maria' },
+      ...options
+    }: {
       lastInboundAt?: number | null;
       contact?: { id: string; phone?: string; name?: string };
     } = {},

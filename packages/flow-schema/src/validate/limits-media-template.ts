@@ -1,7 +1,7 @@
 import { MEDIA_EXTENSIONS, WHATSAPP_LIMITS } from '../limits.ts';
-import { findPlaceholders } from '../placeholders.ts';
 import type { NodeOfKind } from '../nodes/index.ts';
 import type { TemplateMessage } from '../nodes/template-message.ts';
+import { findPlaceholders } from '../placeholders.ts';
 import { nameOf, type Path, type ValidationContext } from './context.ts';
 import { checkReplyIds } from './limits-messages.ts';
 import { checkLength } from './measure.ts';
