@@ -75,7 +75,7 @@ async function drainAt(rate: number) {
       .map((row) => row[0])
       .sort((a, b) => a - b);
     const limitErrors = rows.filter((row) => row[3] === 130429 || row[3] === 131056).length;
-    // The steady rate: the first second fills the token bucket's burst, so measure from the end of it.
+    // The steady rate: the first second is the ramp-up while the backlog is still arriving, so measure after it.
     const start = accepted[0] ?? 0;
     const steady = accepted.filter((at) => at >= start + 1000);
     const span = ((steady.at(-1) ?? start) - (steady[0] ?? start)) / 1000;
