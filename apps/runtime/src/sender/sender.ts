@@ -12,8 +12,8 @@ import { createAcceptedQueries } from './accepted-queries.ts';
 import type { ClassifyError, GraphPort } from './graph-port.ts';
 import { type OutboxRow, readConsent, recordAccepted, recordRejection, tierUsage } from './outbox-records.ts';
 import { createPacer } from './pacer.ts';
+import { createPairRates } from './pair-rates.ts';
 import { decideSend } from './send-gates.ts';
-import { createTokenBucket, type TokenBucket } from './token-bucket.ts';
 
 export type SenderDeps = {
   db: Db;
@@ -52,7 +52,7 @@ export function createSender(deps: SenderDeps) {
   const { db, clock, log } = deps;
   const reconcileMs = deps.reconcileMs ?? 60_000;
   const throughput = createPacer(deps.sendRate);
-  const pairs = new Map<string, TokenBucket>();
+  const pairs = createPairRates(deps.pairBurst, PAIR_PER_SECOND);
   let health: SenderHealth = { paused: false };
   /** Due rows read in one query and sent one by one as the pacer allows (at most one per contact). */
   let queue: OutboxRow[] = [];
@@ -73,15 +73,6 @@ export function createSender(deps: SenderDeps) {
     .where(and(eq(outbox.id, sql.placeholder('id')), eq(outbox.state, 'pending')))
     .prepare();
   let reconciledAt = Number.NEGATIVE_INFINITY;
-
-  const pairBucket = (contactKey: string, now: number) => {
-    let bucket = pairs.get(contactKey);
-    if (!bucket) {
-      bucket = createTokenBucket(deps.pairBurst, PAIR_PER_SECOND, now);
-      pairs.set(contactKey, bucket);
-    }
-    return bucket;
-  };
 
   const dueRows = (now: number): OutboxRow[] =>
     db
@@ -127,7 +118,7 @@ export function createSender(deps: SenderDeps) {
         .run();
       return;
     }
-    const pair = pairBucket(row.contactKey, now).take(now);
+    const pair = pairs.take(row.contactKey, now);
     if (!pair.ok) {
       db.update(outbox)
         .set({ nextAttemptAt: now + pair.waitMs })
@@ -190,7 +181,7 @@ export function createSender(deps: SenderDeps) {
         return void retryAt(Math.min(60_000, 500 * 2 ** row.attempts) + Math.floor(Math.random() * 250));
       case 'retry_recipient_later':
         // Meta's advice for the pair rate: wait 4^n seconds, for this recipient only.
-        pairs.delete(row.contactKey);
+        pairs.forget(row.contactKey);
         return void retryAt(1000 * 4 ** Math.min(row.attempts, 5));
       case 'switch_to_template': {
         const fallback = row.fallback && !usedFallback ? readJson(Fallback, row.fallback, 'outbox fallback') : null;
@@ -246,6 +237,8 @@ export function createSender(deps: SenderDeps) {
     tick(): { started: number; waitMs: number | null } {
       if (health.paused) return { started: 0, waitMs: null };
       const now = clock.now();
+      // Also when no contact is being sent to, so an idle sender lets go of its buckets.
+      pairs.sweep(now);
       // Reconciliation waits a minute; looking ten times a second is plenty.
       if (now - reconciledAt >= 100) {
         reconciledAt = now;
@@ -291,6 +284,8 @@ export function createSender(deps: SenderDeps) {
       while (inFlight.size > 0) await Promise.all([...inFlight]);
     },
     inFlight: (): number => inFlight.size,
+    /** Contacts whose pair-rate state is held (only those messaged within one refill time). */
+    pairStates: (): number => pairs.size(),
     health: (): SenderHealth => health,
     resume(): void {
       if (health.paused) log.info('sending resumed');

@@ -15,4 +15,13 @@ describe('createTokenBucket', () => {
     const taken = [1, 2, 3].map(() => bucket.take(60_000).ok);
     expect(taken).toEqual([true, true, false]);
   });
+
+  it('says it is full only once it has refilled to capacity', () => {
+    const bucket = createTokenBucket(2, 1, 0);
+    expect(bucket.full(0)).toBe(true);
+    bucket.take(0);
+    bucket.take(0);
+    expect(bucket.full(1999)).toBe(false);
+    expect(bucket.full(2000)).toBe(true);
+  });
 });

@@ -5,15 +5,18 @@
 export type TokenBucket = {
   /** Takes a token if one is there; otherwise returns how many ms until one is. */
   take: (now: number) => { ok: true } | { ok: false; waitMs: number };
+  /** True once the bucket has refilled to capacity: it then behaves exactly like a new one. */
+  full: (now: number) => boolean;
 };
 
 export function createTokenBucket(capacity: number, perSecond: number, now: number): TokenBucket {
   let tokens = capacity;
   let last = now;
+  const level = (at: number) => (at > last ? Math.min(capacity, tokens + ((at - last) * perSecond) / 1000) : tokens);
   return {
     take: (at) => {
       if (at > last) {
-        tokens = Math.min(capacity, tokens + ((at - last) * perSecond) / 1000);
+        tokens = level(at);
         last = at;
       }
       if (tokens >= 1) {
@@ -22,5 +25,6 @@ export function createTokenBucket(capacity: number, perSecond: number, now: numb
       }
       return { ok: false, waitMs: Math.ceil(((1 - tokens) * 1000) / perSecond) };
     },
+    full: (at) => level(at) >= capacity,
   };
 }
