@@ -1,21 +1,21 @@
 import { ConsentCategory, WHATSAPP_LIMITS } from '@parley/flow-schema';
 import { ListField, options, SelectField, TextField } from './fields.tsx';
 import type { Form } from './form-types.ts';
-import { optional } from './form-types.ts';
+import { OptionalTextField } from './OptionalTextField.tsx';
 
 // Forms of the steps that close a conversation or change who handles it.
 const L = WHATSAPP_LIMITS;
 
 export const HandoffForm: Form<'handoff'> = ({ node, set }) => (
   <>
-    <TextField
+    <OptionalTextField
       label="Message to the customer"
       field="message"
       multiline
       placeholders
       limit={L.textBody}
-      value={node.message ?? ''}
-      onChange={(m) => set({ ...node, message: optional(m) })}
+      value={node.message}
+      onChange={(message) => set({ ...node, message })}
     />
     <TextField
       label="Team"
@@ -75,25 +75,25 @@ export const OptOutForm: Form<'opt_out'> = ({ node, set }) => (
       options={options(['marketing', 'utility', 'all'] as const)}
       onChange={(category) => set({ ...node, category })}
     />
-    <TextField
+    <OptionalTextField
       label="Confirmation"
       field="confirmation"
       multiline
       limit={L.textBody}
-      value={node.confirmation ?? ''}
-      onChange={(c) => set({ ...node, confirmation: optional(c) })}
+      value={node.confirmation}
+      onChange={(confirmation) => set({ ...node, confirmation })}
     />
   </>
 );
 
 export const EndForm: Form<'end'> = ({ node, set }) => (
-  <TextField
+  <OptionalTextField
     label="Closing message"
     field="message"
     multiline
     placeholders
     limit={L.textBody}
-    value={node.message ?? ''}
-    onChange={(m) => set({ ...node, message: optional(m) })}
+    value={node.message}
+    onChange={(message) => set({ ...node, message })}
   />
 );

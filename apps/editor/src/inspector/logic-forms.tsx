@@ -1,8 +1,10 @@
 import { AnswerType, ConditionOperator, DurationUnit, TemplateCategory, WHATSAPP_LIMITS } from '@parley/flow-schema';
 import { addRule, removeRule } from '../commands/node-items.ts';
+import { AddButton } from './AddButton.tsx';
 import { ListField, NumberField, options, ReplyTimeoutField, SelectField, TextField } from './fields.tsx';
 import type { Form } from './form-types.ts';
-import { optional } from './form-types.ts';
+import { ItemRow } from './ItemRow.tsx';
+import { OptionalTextField } from './OptionalTextField.tsx';
 
 // Short name: the limits appear in almost every field below.
 const L = WHATSAPP_LIMITS;
@@ -33,19 +35,23 @@ export const TemplateForm: Form<'template'> = ({ node, set }) => {
         onChange={(category) => setT({ ...t, category })}
         help="Marketing templates may only go to customers who opted in."
       />
-      <TextField
+      <OptionalTextField
         label="Preview text"
         field="template.previewText"
         multiline
-        value={t.previewText ?? ''}
-        onChange={(p) => setT({ ...t, previewText: optional(p) })}
+        value={t.previewText}
+        onChange={(previewText) => setT({ ...t, previewText })}
         help="The approved text, with {{1}}, {{2}}… where the values go. Used for the preview only."
       />
       <fieldset>
         <legend>Values for the template</legend>
         {t.bodyParameters.map((p, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: these items have no id; their position is their identity
-          <div className="item-row" key={`p-${i}`}>
+          <ItemRow
+            // biome-ignore lint/suspicious/noArrayIndexKey: these items have no id; their position is their identity
+            key={`p-${i}`}
+            removeLabel={`Remove value ${i + 1}`}
+            onRemove={() => setT({ ...t, bodyParameters: t.bodyParameters.filter((_, j) => j !== i) })}
+          >
             <TextField
               label={`Value {{${i + 1}}}`}
               field={`template.bodyParameters.${i}.value`}
@@ -54,28 +60,18 @@ export const TemplateForm: Form<'template'> = ({ node, set }) => {
               value={p.value}
               onChange={(value) => setT({ ...t, bodyParameters: t.bodyParameters.with(i, { ...p, value }) })}
             />
-            <TextField
+            <OptionalTextField
               label={`If {{${i + 1}}} is empty, send`}
               field={`template.bodyParameters.${i}.fallback`}
-              value={p.fallback ?? ''}
-              onChange={(fallback) =>
-                setT({ ...t, bodyParameters: t.bodyParameters.with(i, { ...p, fallback: optional(fallback) }) })
-              }
+              value={p.fallback}
+              onChange={(fallback) => setT({ ...t, bodyParameters: t.bodyParameters.with(i, { ...p, fallback }) })}
               help="WhatsApp refuses an empty value and drops the message, e.g. send “there” when a customer has no name."
             />
-            <button
-              type="button"
-              className="remove"
-              aria-label={`Remove value ${i + 1}`}
-              onClick={() => setT({ ...t, bodyParameters: t.bodyParameters.filter((_, j) => j !== i) })}
-            >
-              ✕
-            </button>
-          </div>
+          </ItemRow>
         ))}
-        <button type="button" onClick={() => setT({ ...t, bodyParameters: [...t.bodyParameters, { value: '' }] })}>
+        <AddButton onClick={() => setT({ ...t, bodyParameters: [...t.bodyParameters, { value: '' }] })}>
           Add value
-        </button>
+        </AddButton>
       </fieldset>
       <ReplyTimeoutField value={node.timeoutMinutes} onChange={(timeoutMinutes) => set({ ...node, timeoutMinutes })} />
     </>
@@ -109,11 +105,11 @@ export const QuestionForm: Form<'question'> = ({ node, set }) => (
       />
     ) : null}
     {node.answerType === 'regex' ? (
-      <TextField
+      <OptionalTextField
         label="Pattern"
         field="pattern"
-        value={node.pattern ?? ''}
-        onChange={(p) => set({ ...node, pattern: optional(p) })}
+        value={node.pattern}
+        onChange={(pattern) => set({ ...node, pattern })}
       />
     ) : null}
     <TextField
@@ -130,12 +126,12 @@ export const QuestionForm: Form<'question'> = ({ node, set }) => (
       value={node.retries}
       onChange={(retries) => set({ ...node, retries: retries ?? 0 })}
     />
-    <TextField
+    <OptionalTextField
       label="When the answer is not valid"
       field="retryPrompt"
       placeholders
-      value={node.retryPrompt ?? ''}
-      onChange={(r) => set({ ...node, retryPrompt: optional(r) })}
+      value={node.retryPrompt}
+      onChange={(retryPrompt) => set({ ...node, retryPrompt })}
     />
     <ReplyTimeoutField value={node.timeoutMinutes} onChange={(timeoutMinutes) => set({ ...node, timeoutMinutes })} />
   </>
@@ -147,7 +143,11 @@ export const ConditionForm: Form<'condition'> = ({ node, set, run }) => (
     {node.rules.map((rule, i) => {
       const setRule = (next: typeof rule) => set({ ...node, rules: node.rules.with(i, next) });
       return (
-        <div className="item-row" key={rule.id}>
+        <ItemRow
+          key={rule.id}
+          removeLabel={`Remove rule ${i + 1}`}
+          onRemove={() => run((f) => removeRule(f, { nodeId: node.id, ruleId: rule.id }))}
+        >
           <div>
             <TextField
               label={`Rule ${i + 1} variable`}
@@ -170,20 +170,10 @@ export const ConditionForm: Form<'condition'> = ({ node, set, run }) => (
               onChange={(value) => setRule({ ...rule, value })}
             />
           </div>
-          <button
-            type="button"
-            className="remove"
-            aria-label={`Remove rule ${i + 1}`}
-            onClick={() => run((f) => removeRule(f, { nodeId: node.id, ruleId: rule.id }))}
-          >
-            ✕
-          </button>
-        </div>
+        </ItemRow>
       );
     })}
-    <button type="button" onClick={() => run((f) => addRule(f, { nodeId: node.id }))}>
-      Add rule
-    </button>
+    <AddButton onClick={() => run((f) => addRule(f, { nodeId: node.id }))}>Add rule</AddButton>
   </fieldset>
 );
 
@@ -192,7 +182,7 @@ export const SetVariablesForm: Form<'set_variables'> = ({ node, set }) => (
     <legend>Values to remember</legend>
     {node.assignments.map((a, i) => (
       // biome-ignore lint/suspicious/noArrayIndexKey: these items have no id; their position is their identity
-      <div className="item-row" key={`a-${i}`}>
+      <ItemRow key={`a-${i}`}>
         <TextField
           label={`Variable ${i + 1}`}
           field={`assignments.${i}.variable`}
@@ -206,14 +196,11 @@ export const SetVariablesForm: Form<'set_variables'> = ({ node, set }) => (
           value={a.value}
           onChange={(value) => set({ ...node, assignments: node.assignments.with(i, { ...a, value }) })}
         />
-      </div>
+      </ItemRow>
     ))}
-    <button
-      type="button"
-      onClick={() => set({ ...node, assignments: [...node.assignments, { variable: 'value', value: '' }] })}
-    >
+    <AddButton onClick={() => set({ ...node, assignments: [...node.assignments, { variable: 'value', value: '' }] })}>
       Add variable
-    </button>
+    </AddButton>
   </fieldset>
 );
 
@@ -233,20 +220,20 @@ export const HttpRequestForm: Form<'http_request'> = ({ node, set }) => (
       value={node.url}
       onChange={(url) => set({ ...node, url })}
     />
-    <TextField
+    <OptionalTextField
       label="Request body"
       field="body"
       multiline
       placeholders
-      value={node.body ?? ''}
-      onChange={(b) => set({ ...node, body: optional(b) })}
+      value={node.body}
+      onChange={(body) => set({ ...node, body })}
       help="JSON text; may hold {{variables}}. Secrets are never written here."
     />
-    <TextField
+    <OptionalTextField
       label="Keep the answer as"
       field="saveAs"
-      value={node.saveAs ?? ''}
-      onChange={(s) => set({ ...node, saveAs: optional(s) })}
+      value={node.saveAs}
+      onChange={(saveAs) => set({ ...node, saveAs })}
     />
   </>
 );

@@ -1,8 +1,12 @@
 import { MediaType, WHATSAPP_LIMITS } from '@parley/flow-schema';
 import { addButton, addRow, addSection, removeButton, removeRow } from '../commands/node-items.ts';
+import { AddButton } from './AddButton.tsx';
+import { BodyField } from './BodyField.tsx';
+import { FooterField } from './FooterField.tsx';
 import { CheckField, options, ReplyTimeoutField, SelectField, TextField } from './fields.tsx';
 import type { Form } from './form-types.ts';
-import { optional } from './form-types.ts';
+import { ItemRow } from './ItemRow.tsx';
+import { OptionalTextField } from './OptionalTextField.tsx';
 
 // Short name: the limits appear in almost every field below.
 const L = WHATSAPP_LIMITS;
@@ -45,22 +49,22 @@ export const MediaForm: Form<'media'> = ({ node, set }) => (
       help="A public https:// address of the file."
     />
     {node.mediaType !== 'audio' && node.mediaType !== 'sticker' ? (
-      <TextField
+      <OptionalTextField
         label="Caption"
         field="caption"
         multiline
         placeholders
         limit={L.mediaCaption}
-        value={node.caption ?? ''}
-        onChange={(c) => set({ ...node, caption: optional(c) })}
+        value={node.caption}
+        onChange={(caption) => set({ ...node, caption })}
       />
     ) : null}
     {node.mediaType === 'document' ? (
-      <TextField
+      <OptionalTextField
         label="File name shown"
         field="filename"
-        value={node.filename ?? ''}
-        onChange={(f) => set({ ...node, filename: optional(f) })}
+        value={node.filename}
+        onChange={(filename) => set({ ...node, filename })}
       />
     ) : null}
   </>
@@ -76,27 +80,16 @@ export const ButtonsForm: Form<'buttons'> = ({ node, set, run }) => (
       onChange={(text) => set({ ...node, header: text === '' ? undefined : { type: 'text', text } })}
       help="Optional bold line above the message."
     />
-    <TextField
-      label="Message"
-      field="body"
-      multiline
-      placeholders
-      limit={L.interactiveBody}
-      value={node.body}
-      onChange={(body) => set({ ...node, body })}
-    />
-    <TextField
-      label="Footer"
-      field="footer"
-      limit={L.interactiveFooter}
-      value={node.footer ?? ''}
-      onChange={(f) => set({ ...node, footer: optional(f) })}
-      help="Optional small grey line."
-    />
+    <BodyField limit={L.interactiveBody} value={node.body} onChange={(body) => set({ ...node, body })} />
+    <FooterField value={node.footer} onChange={(footer) => set({ ...node, footer })} help="Optional small grey line." />
     <fieldset>
       <legend>Buttons (WhatsApp shows up to {L.replyButtonsMax})</legend>
       {node.buttons.map((button, i) => (
-        <div className="item-row" key={button.id}>
+        <ItemRow
+          key={button.id}
+          removeLabel={`Remove button ${i + 1}`}
+          onRemove={() => run((f) => removeButton(f, { nodeId: node.id, buttonId: button.id }))}
+        >
           <TextField
             label={`Button ${i + 1} title`}
             field={`buttons.${i}.title`}
@@ -104,19 +97,9 @@ export const ButtonsForm: Form<'buttons'> = ({ node, set, run }) => (
             value={button.title}
             onChange={(title) => set({ ...node, buttons: node.buttons.with(i, { ...button, title }) })}
           />
-          <button
-            type="button"
-            className="remove"
-            aria-label={`Remove button ${i + 1}`}
-            onClick={() => run((f) => removeButton(f, { nodeId: node.id, buttonId: button.id }))}
-          >
-            ✕
-          </button>
-        </div>
+        </ItemRow>
       ))}
-      <button type="button" onClick={() => run((f) => addButton(f, { nodeId: node.id }))}>
-        Add button
-      </button>
+      <AddButton onClick={() => run((f) => addButton(f, { nodeId: node.id }))}>Add button</AddButton>
     </fieldset>
     <ReplyTimeoutField value={node.timeoutMinutes} onChange={(timeoutMinutes) => set({ ...node, timeoutMinutes })} />
   </>
@@ -124,29 +107,15 @@ export const ButtonsForm: Form<'buttons'> = ({ node, set, run }) => (
 
 export const ListForm: Form<'list'> = ({ node, set, run }) => (
   <>
-    <TextField
+    <OptionalTextField
       label="Header"
       field="header"
       limit={L.interactiveHeaderText}
-      value={node.header ?? ''}
-      onChange={(h) => set({ ...node, header: optional(h) })}
+      value={node.header}
+      onChange={(header) => set({ ...node, header })}
     />
-    <TextField
-      label="Message"
-      field="body"
-      multiline
-      placeholders
-      limit={L.listBody}
-      value={node.body}
-      onChange={(body) => set({ ...node, body })}
-    />
-    <TextField
-      label="Footer"
-      field="footer"
-      limit={L.interactiveFooter}
-      value={node.footer ?? ''}
-      onChange={(f) => set({ ...node, footer: optional(f) })}
-    />
+    <BodyField limit={L.listBody} value={node.body} onChange={(body) => set({ ...node, body })} />
+    <FooterField value={node.footer} onChange={(footer) => set({ ...node, footer })} />
     <TextField
       label="Menu button text"
       field="buttonText"
@@ -159,20 +128,22 @@ export const ListForm: Form<'list'> = ({ node, set, run }) => (
       // biome-ignore lint/suspicious/noArrayIndexKey: these items have no id; their position is their identity
       <fieldset key={`section-${s}`}>
         <legend>Section {s + 1}</legend>
-        <TextField
+        <OptionalTextField
           label={`Section ${s + 1} title`}
           field={`sections.${s}.title`}
           limit={L.listSectionTitle}
-          value={section.title ?? ''}
-          onChange={(title) =>
-            set({ ...node, sections: node.sections.with(s, { ...section, title: optional(title) }) })
-          }
+          value={section.title}
+          onChange={(title) => set({ ...node, sections: node.sections.with(s, { ...section, title }) })}
         />
         {section.rows.map((row, r) => {
           const setRow = (next: typeof row) =>
             set({ ...node, sections: node.sections.with(s, { ...section, rows: section.rows.with(r, next) }) });
           return (
-            <div className="item-row" key={row.id}>
+            <ItemRow
+              key={row.id}
+              removeLabel={`Remove option ${r + 1} of section ${s + 1}`}
+              onRemove={() => run((f) => removeRow(f, { nodeId: node.id, rowId: row.id }))}
+            >
               <div>
                 <TextField
                   label={`Option ${r + 1} title`}
@@ -181,55 +152,31 @@ export const ListForm: Form<'list'> = ({ node, set, run }) => (
                   value={row.title}
                   onChange={(title) => setRow({ ...row, title })}
                 />
-                <TextField
+                <OptionalTextField
                   label={`Option ${r + 1} description`}
                   field={`sections.${s}.rows.${r}.description`}
                   limit={L.listRowDescription}
-                  value={row.description ?? ''}
-                  onChange={(d) => setRow({ ...row, description: optional(d) })}
+                  value={row.description}
+                  onChange={(description) => setRow({ ...row, description })}
                 />
               </div>
-              <button
-                type="button"
-                className="remove"
-                aria-label={`Remove option ${r + 1} of section ${s + 1}`}
-                onClick={() => run((f) => removeRow(f, { nodeId: node.id, rowId: row.id }))}
-              >
-                ✕
-              </button>
-            </div>
+            </ItemRow>
           );
         })}
-        <button type="button" onClick={() => run((f) => addRow(f, { nodeId: node.id, section: s }))}>
+        <AddButton onClick={() => run((f) => addRow(f, { nodeId: node.id, section: s }))}>
           Add option to section {s + 1}
-        </button>
+        </AddButton>
       </fieldset>
     ))}
-    <button type="button" onClick={() => run((f) => addSection(f, { nodeId: node.id }))}>
-      Add section
-    </button>
+    <AddButton onClick={() => run((f) => addSection(f, { nodeId: node.id }))}>Add section</AddButton>
     <ReplyTimeoutField value={node.timeoutMinutes} onChange={(timeoutMinutes) => set({ ...node, timeoutMinutes })} />
   </>
 );
 
 export const CtaUrlForm: Form<'cta_url'> = ({ node, set }) => (
   <>
-    <TextField
-      label="Message"
-      field="body"
-      multiline
-      placeholders
-      limit={L.interactiveBody}
-      value={node.body}
-      onChange={(body) => set({ ...node, body })}
-    />
-    <TextField
-      label="Footer"
-      field="footer"
-      limit={L.interactiveFooter}
-      value={node.footer ?? ''}
-      onChange={(f) => set({ ...node, footer: optional(f) })}
-    />
+    <BodyField limit={L.interactiveBody} value={node.body} onChange={(body) => set({ ...node, body })} />
+    <FooterField value={node.footer} onChange={(footer) => set({ ...node, footer })} />
     <TextField
       label="Button text"
       field="displayText"
@@ -250,20 +197,12 @@ export const CtaUrlForm: Form<'cta_url'> = ({ node, set }) => (
 
 export const LocationRequestForm: Form<'location_request'> = ({ node, set }) => (
   <>
-    <TextField
-      label="Message"
-      field="body"
-      multiline
-      placeholders
-      limit={L.interactiveBody}
-      value={node.body}
-      onChange={(body) => set({ ...node, body })}
-    />
-    <TextField
+    <BodyField limit={L.interactiveBody} value={node.body} onChange={(body) => set({ ...node, body })} />
+    <OptionalTextField
       label="Keep the location as"
       field="saveAs"
-      value={node.saveAs ?? ''}
-      onChange={(s) => set({ ...node, saveAs: optional(s) })}
+      value={node.saveAs}
+      onChange={(saveAs) => set({ ...node, saveAs })}
       help="A variable name, e.g. customer_location."
     />
     <ReplyTimeoutField value={node.timeoutMinutes} onChange={(timeoutMinutes) => set({ ...node, timeoutMinutes })} />
