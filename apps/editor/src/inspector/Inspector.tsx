@@ -6,10 +6,10 @@ import { NODE_KIND_INFO } from '../commands/create-node.ts';
 import { deleteNodes, updateNode } from '../commands/nodes.ts';
 import type { Command } from '../state/use-editor.ts';
 import { ConnectPorts } from './ConnectPorts.tsx';
-import { IssuesContext, TextField } from './fields.tsx';
+import { IssuesContext } from './fields.tsx';
 import type { FormProps } from './form-types.ts';
-import { optional } from './form-types.ts';
 import { FORMS } from './forms.ts';
+import { OptionalTextField } from './OptionalTextField.tsx';
 
 type Props = { flow: Flow; node: FlowNode; diagnostics: Diagnostic[]; run: (command: Command) => void };
 
@@ -44,11 +44,11 @@ export function Inspector({ flow, node, diagnostics, run }: Props) {
       <form className="inspector" aria-label="Step settings" onSubmit={(e) => e.preventDefault()}>
         <h2>{NODE_KIND_INFO[node.kind].name}</h2>
         <p className="field-help">{NODE_KIND_INFO[node.kind].help}</p>
-        <TextField
+        <OptionalTextField
           label="Name on the canvas"
           field="label"
-          value={node.label ?? ''}
-          onChange={(label) => set({ ...node, label: optional(label) })}
+          value={node.label}
+          onChange={(label) => set({ ...node, label })}
         />
         {renderForm(node.kind, { node, set, run })}
         <ConnectPorts flow={flow} node={node} run={run} />
