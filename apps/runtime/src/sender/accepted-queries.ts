@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { messages, outbox, statusEvents } from '../db/schema.ts';
 
@@ -19,8 +19,19 @@ export function createAcceptedQueries(db: Db) {
         payload: sql`${sql.placeholder('payload')}`,
         pricing: sql`${sql.placeholder('pricing')}`,
         lastError: null,
+        reconcileUntil: null,
       })
-      .where(and(eq(outbox.id, sql.placeholder('id')), inArray(outbox.state, ['sending', 'reconciling'])))
+      .where(
+        and(
+          eq(outbox.id, sql.placeholder('id')),
+          // A status webhook may have confirmed this very send first (Meta races its own HTTP answer):
+          // it could not know the flag, payload and pricing chosen at send time, so they are written now.
+          or(
+            inArray(outbox.state, ['sending', 'reconciling']),
+            and(eq(outbox.state, 'sent'), eq(outbox.wamid, sql.placeholder('wamid'))),
+          ),
+        ),
+      )
       .prepare(),
     insertMessage: db
       .insert(messages)
@@ -34,7 +45,8 @@ export function createAcceptedQueries(db: Db) {
         at: sql.placeholder('at'),
         updatedAt: sql.placeholder('at'),
       })
-      .onConflictDoNothing()
+      // A status webhook that came first logged the payload as queued; the one sent may be its fallback.
+      .onConflictDoUpdate({ target: messages.wamid, set: { payload: sql`excluded.payload` } })
       .prepare(),
     earlyStatuses: db
       .select({ status: statusEvents.status })

@@ -11,9 +11,12 @@ export type OutboxRow = typeof outbox.$inferSelect;
 
 /**
  * Records an accepted send: the outbox row, the message log entry, and any
- * status webhooks that raced ahead of the HTTP answer. Returns false when a
- * status webhook had already confirmed the row (nothing new to show). Run it
- * in a transaction (the sender shares one among the answers of a turn).
+ * status webhooks that raced ahead of the HTTP answer. It commutes with
+ * applyStatus: whichever comes second, the row ends up sent, with the
+ * business-initiated flag, payload and pricing chosen at send time and the
+ * sent time of the HTTP answer. Returns false when the row was no longer this
+ * send's to record (e.g. a failed status ended it first). Run it in a
+ * transaction (the sender shares one among the answers of a turn).
  */
 export function recordAccepted(
   tx: Store,
