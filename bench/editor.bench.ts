@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchBrowser } from '../tests/browser/harness.ts';
 import { type BenchFigure, median, summarize } from './figure.ts';
 import { generateFlow } from './generate-flow.ts';
 import { repoRoot, runtimeEntry, startServer } from './processes.ts';
@@ -75,19 +75,7 @@ async function renderFigure(): Promise<BenchFigure> {
     PARLEY_DB: join(dir, 'parley.db'),
     PARLEY_ADMIN_TOKEN: token,
   });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const browser = await launchBrowser();
   try {
     const flow = placed(generateFlow(SIZE));
     const created = await fetch(`${runtime.url}/api/flows`, {
