@@ -26,7 +26,14 @@ export {
   type GraphResult,
   isGraphError,
 } from './client/request.ts';
-export { CATALOGUED_CODES, classifyGraphError, type ErrorClass, type ErrorReaction } from './errors/catalogue.ts';
+export {
+  CATALOGUED_CODES,
+  classifyGraphError,
+  type ErrorClass,
+  type ErrorConsequence,
+  type FlowNotice,
+  type SendConsequence,
+} from './errors/catalogue.ts';
 export { buildGraphError } from './errors/graph-error.ts';
 export { httpStatusForCode } from './errors/http-status.ts';
 export {

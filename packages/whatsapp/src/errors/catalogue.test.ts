@@ -3,46 +3,54 @@ import { CATALOGUED_CODES, classifyGraphError } from './catalogue.ts';
 
 describe('error catalogue', () => {
   it.each([
-    [130429, 'retry_backoff', true],
-    [131000, 'retry_backoff', true],
-    [131016, 'retry_backoff', true],
-    [1, 'retry_backoff', true],
-    [2, 'retry_backoff', true],
-    [4, 'retry_backoff', true],
-    [80007, 'retry_backoff', true],
-    [131057, 'retry_backoff', true],
-    [131056, 'retry_recipient_later', true],
-    [131047, 'switch_to_template', false],
-    [132015, 'switch_to_template', false],
-    [132016, 'switch_to_template', false],
-    [131026, 'give_up', false],
-    [131049, 'give_up', false],
-    [131050, 'give_up', false],
-    [131008, 'give_up', false],
-    [131009, 'give_up', false],
-    [100, 'give_up', false],
-    [132000, 'give_up', false],
-    [132001, 'give_up', false],
-    [132012, 'give_up', false],
-    [131063, 'give_up', false],
-    [190, 'stop_and_alert', false],
-    [0, 'stop_and_alert', false],
-    [368, 'stop_and_alert', false],
-    [131031, 'stop_and_alert', false],
-    [131048, 'stop_and_alert', false],
-    [131030, 'stop_and_alert', false],
-    [133010, 'stop_and_alert', false],
-  ])('%i → %s (retryable %s)', (code, reaction, retryable) => {
-    expect(classifyGraphError(code)).toMatchObject({ code, reaction, retryable });
+    [130429, { send: { kind: 'throttle', scope: 'number', resetsHourly: false } }],
+    [80007, { send: { kind: 'throttle', scope: 'account', resetsHourly: true } }],
+    [4, { send: { kind: 'throttle', scope: 'account', resetsHourly: true } }],
+    [131000, { send: { kind: 'retry' } }],
+    [131016, { send: { kind: 'retry' } }],
+    [1, { send: { kind: 'retry' } }],
+    [2, { send: { kind: 'retry' } }],
+    [131057, { send: { kind: 'retry' } }],
+    [131056, { send: { kind: 'retry_recipient' } }],
+    [131047, { send: { kind: 'fallback' }, flow: 'window_closed' }],
+    [131049, { send: { kind: 'retry_growing' }, flow: 'marketing_limited' }],
+    [131050, { send: { kind: 'fail' }, consent: { category: 'marketing', action: 'opt_out' }, flow: 'opted_out' }],
+    [131026, { send: { kind: 'fail' }, contact: 'undeliverable', flow: 'undeliverable' }],
+    [131030, { send: { kind: 'fail' }, contact: 'undeliverable', flow: 'undeliverable' }],
+    [131051, { send: { kind: 'fail' }, flow: 'rejected' }],
+    [131053, { send: { kind: 'fail' }, flow: 'rejected' }],
+    [132015, { send: { kind: 'fail' }, flow: 'template_unavailable' }],
+    [132016, { send: { kind: 'fail' }, flow: 'template_unavailable' }],
+    [132001, { send: { kind: 'fail' }, flow: 'template_unavailable' }],
+    [131008, { send: { kind: 'fail' }, flow: 'rejected' }],
+    [132018, { send: { kind: 'fail' }, flow: 'rejected' }],
+    [100, { send: { kind: 'fail' }, flow: 'rejected' }],
+    [132000, { send: { kind: 'fail' }, flow: 'rejected' }],
+    [131063, { send: { kind: 'fail' }, flow: 'rejected' }],
+    [190, { send: { kind: 'pause' }, alert: true }],
+    [0, { send: { kind: 'pause' }, alert: true }],
+    [368, { send: { kind: 'pause' }, alert: true }],
+    [131031, { send: { kind: 'pause' }, alert: true }],
+    [131042, { send: { kind: 'pause' }, alert: true }],
+    [131048, { send: { kind: 'pause' }, alert: true }],
+    [133010, { send: { kind: 'pause' }, alert: true }],
+  ])('%i leads to %o', (code, consequence) => {
+    expect(classifyGraphError(code).consequence).toMatchObject(consequence);
+  });
+
+  it('never pauses all sending for one recipient, and never reports a paused template as a closed window', () => {
+    expect(classifyGraphError(131030).consequence.send.kind).not.toBe('pause');
+    for (const code of [132015, 132016]) expect(classifyGraphError(code).consequence.flow).not.toBe('window_closed');
+    expect(classifyGraphError(131050).consequence.consent?.category).toBe('marketing');
   });
 
   it.each([
-    [250, 'stop_and_alert'],
-    [133004, 'stop_and_alert'],
-    [999_999, 'give_up'],
-    [131999, 'give_up'],
-  ])('falls back sensibly for uncatalogued %i → %s', (code, reaction) => {
-    expect(classifyGraphError(code).reaction).toBe(reaction);
+    [250, 'pause'],
+    [133004, 'pause'],
+    [999_999, 'fail'],
+    [131999, 'fail'],
+  ])('falls back sensibly for uncatalogued %i → %s', (code, kind) => {
+    expect(classifyGraphError(code).consequence.send.kind).toBe(kind);
   });
 
   it('does not confuse the codes blogs get wrong', () => {
