@@ -287,12 +287,6 @@ const violations: [string, Json, number, string][] = [
     "template['components'][1]['parameters'][1]['currency']['amount_1000']",
   ],
   [
-    'template body param with newline',
-    edited('send-template-positional.request.json', (b) => (b.template.components[1].parameters[0].text = 'a\nb')),
-    132012,
-    "template['components'][1]['parameters'][0]['text']",
-  ],
-  [
     'template param mixes named and positional',
     edited('send-template-named.request.json', (b) => delete b.template.components[0].parameters[0].parameter_name),
     131009,
@@ -336,5 +330,64 @@ describe('outbound validation rejects what Meta rejects', () => {
   it.each(['mark-read.request.json'])('rejects %s without a message id (131008)', (name) => {
     const result = validateMarkRead(edited(name, (b) => delete b.message_id));
     expect(!result.ok && result.error.code).toBe(131008);
+  });
+});
+
+describe('template text parameters follow §0.1 (132018 for format, 131008 for blank)', () => {
+  const positional = (text: string) =>
+    edited('send-template-positional.request.json', (b) => (b.template.components[1].parameters[0].text = text));
+  const BODY_TEXT = "template['components'][1]['parameters'][0]['text']";
+  const cases: [label: string, code: number, body: Json, field: string, says: string][] = [
+    ['a newline', 132018, positional('a\nb'), BODY_TEXT, 'the body parameter {{1}} contains a newline'],
+    ['a carriage return', 132018, positional('a\rb'), BODY_TEXT, 'the body parameter {{1}} contains a newline'],
+    ['a tab', 132018, positional('a\tb'), BODY_TEXT, 'the body parameter {{1}} contains a tab'],
+    [
+      '5 consecutive spaces',
+      132018,
+      positional('a     b'),
+      BODY_TEXT,
+      'the body parameter {{1}} has 5 consecutive spaces',
+    ],
+    ['an empty value', 131008, positional(''), BODY_TEXT, 'the body parameter {{1}} is empty'],
+    ['only whitespace', 131008, positional('   '), BODY_TEXT, 'the body parameter {{1}} is only whitespace'],
+    [
+      'a named parameter with a newline',
+      132018,
+      edited('send-template-named.request.json', (b) => (b.template.components[0].parameters[1].text = 'Sat\nSun')),
+      "template['components'][0]['parameters'][1]['text']",
+      'the body parameter {{day}} contains a newline',
+    ],
+    [
+      'a header parameter with a tab',
+      132018,
+      edited('send-template-positional.request.json', (b) => {
+        b.template.components[0].parameters[0] = { type: 'text', text: 'Hi\tthere' };
+      }),
+      "template['components'][0]['parameters'][0]['text']",
+      'the header parameter {{1}} contains a tab',
+    ],
+    [
+      'an empty URL button parameter',
+      131008,
+      edited('send-template-positional.request.json', (b) => (b.template.components[3].parameters[0].text = '')),
+      "template['components'][3]['parameters'][0]['text']",
+      'the url button parameter at index 1 is empty',
+    ],
+  ];
+
+  it.each(cases)('refuses %s with %i, naming the parameter', (_label, code, body, field, says) => {
+    const result = validateOutboundMessage(body);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect([result.error.code, result.status, result.issues[0]?.path]).toEqual([code, 400, field]);
+    expect(result.error.error_data?.details).toContain(`Param ${field}: ${says}`);
+  });
+
+  it.each([
+    ['4 consecutive spaces', 'a    b'],
+    ['spaces around a word', ' Pablo '],
+    ['non-ASCII text', 'Zoë 👋'],
+  ])('accepts %s', (_label, text) => {
+    expect(validateOutboundMessage(positional(text)).ok).toBe(true);
   });
 });

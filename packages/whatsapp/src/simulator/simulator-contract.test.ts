@@ -140,6 +140,18 @@ describe('simulator rejects what Meta rejects, with Meta codes and HTTP statuses
       400,
     ],
     [
+      'a body parameter with a newline (§0.1)',
+      template((b) => (b.template.components[1].parameters[0].text = 'Pablo\nMorales')),
+      132018,
+      400,
+    ],
+    [
+      'a blank body parameter (§0.1)',
+      template((b) => (b.template.components[1].parameters[0].text = '  ')),
+      131008,
+      400,
+    ],
+    [
       'a named parameter that does not exist',
       template(
         (b) => (b.template.components[0].parameters[0].parameter_name = 'guests'),

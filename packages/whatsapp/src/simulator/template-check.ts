@@ -1,4 +1,5 @@
 import type { TemplateBody, TemplateComponent } from '../schemas/outbound/template.ts';
+import { checkParameterText, parameterLabel } from '../schemas/outbound/template-parameter-text.ts';
 import type { TemplateEntry } from './state/templates.ts';
 
 export type TemplateVerdict = { ok: true; entry: TemplateEntry } | { ok: false; code: number; details: string };
@@ -16,7 +17,10 @@ type Params =
 /**
  * Meta's synchronous template checks, reference §2.7 and §4.3: unknown name or
  * language or not approved → 132001, paused → 132015, disabled → 132016,
- * parameter count → 132000, parameter type or format → 132012.
+ * parameter count → 132000, parameter type or format → 132012, and the text
+ * rules of §0.1: a newline, tab or more than 4 spaces in a row → 132018, an
+ * empty or blank text → 131008. The route validates the payload first, which
+ * applies the same text rules, so here they guard direct callers.
  */
 export function checkTemplateSend(entry: TemplateEntry | undefined, template: TemplateBody): TemplateVerdict {
   if (!entry || !['APPROVED', 'PAUSED', 'DISABLED'].includes(entry.status)) {
@@ -69,6 +73,11 @@ function checkTextParams(where: string, expected: string[], params: Params, form
       details: `${where}: the template uses positional parameters; parameter_name is not expected`,
     };
   }
+  for (const [position, param] of params.entries()) {
+    if (param.type !== 'text') continue;
+    const problem = checkParameterText(parameterLabel(where, position, param.parameter_name), param.text);
+    if (problem) return { code: problem.code, details: problem.message };
+  }
   return undefined;
 }
 
@@ -96,13 +105,20 @@ function checkButtons(
     const needsParam = (button.type === 'URL' && placeholders(button.url).length > 0) || button.type === 'COPY_CODE';
     if (!needsParam) continue;
     const given = sent.find((c) => c.type === 'button' && Number(c.index) === index);
-    const count = given && given.type === 'button' ? (given.parameters?.length ?? 0) : 0;
-    if (count !== 1) {
+    const params = given && given.type === 'button' ? (given.parameters ?? []) : [];
+    if (params.length !== 1) {
       return {
         code: 132000,
-        details: `button at index ${index} of type ${button.type} requires one parameter, got ${count}`,
+        details: `button at index ${index} of type ${button.type} requires one parameter, got ${params.length}`,
       };
     }
+    const [param] = params;
+    if (param?.type !== 'text') continue;
+    const problem = checkParameterText(
+      `the ${button.type.toLowerCase()} button parameter at index ${index}`,
+      param.text,
+    );
+    if (problem) return { code: problem.code, details: problem.message };
   }
   return undefined;
 }

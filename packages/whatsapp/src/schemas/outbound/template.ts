@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CLOUD_API_LIMITS } from '../limits.ts';
 import { BAD_VALUE, ButtonIndex, MediaRef } from './common.ts';
+import { checkParameterText, parameterLabel } from './template-parameter-text.ts';
 
 // Template messages, reference §2.7.
 // https://developers.facebook.com/docs/whatsapp/cloud-api/guides/send-message-templates
@@ -10,12 +11,10 @@ const ParameterName = z.string().regex(/^[a-z_][a-z0-9_]{0,19}$/, {
   error: 'a parameter name is lowercase letters, digits and underscores, at most 20 characters',
 });
 
-/** Meta rejects newlines, tabs and more than four consecutive spaces in body text parameters. */
-const FORMAT_CODE = { graphCode: 132012 } as const;
-
+// Text values are not `min(1)` here: an empty one is Meta's 131008, not a length error (see checkParameters).
 const TextParameter = z.looseObject({
   type: z.literal('text'),
-  text: z.string().min(1),
+  text: z.string(),
   parameter_name: ParameterName.optional(),
 });
 const CurrencyParameter = z.looseObject({
@@ -49,7 +48,7 @@ const HeaderParameter = z.discriminatedUnion('type', [
 ]);
 const ButtonParameter = z.discriminatedUnion('type', [
   z.looseObject({ type: z.literal('payload'), payload: z.string().min(1) }),
-  z.looseObject({ type: z.literal('text'), text: z.string().min(1) }),
+  z.looseObject({ type: z.literal('text'), text: z.string() }),
   z.looseObject({ type: z.literal('coupon_code'), coupon_code: z.string().min(1).max(15) }),
   z.looseObject({ type: z.literal('action'), action: z.looseObject({}) }),
 ]);
@@ -87,6 +86,14 @@ function checkParameters(components: TemplateComponent[], ctx: z.RefinementCtx):
   let named = 0;
   let positional = 0;
   components.forEach((component, c) => {
+    if (component.type === 'button') {
+      (component.parameters ?? []).forEach((parameter, p) => {
+        if (parameter.type !== 'text') return;
+        const label = `the ${component.sub_type} button parameter at index ${String(component.index)}`;
+        addTextProblem(ctx, label, parameter.text, ['components', c, 'parameters', p, 'text']);
+      });
+      return;
+    }
     if (component.type !== 'header' && component.type !== 'body') return;
     const max =
       component.type === 'header'
@@ -108,14 +115,7 @@ function checkParameters(components: TemplateComponent[], ctx: z.RefinementCtx):
           params: { graphCode: 132005 },
         });
       }
-      if (component.type === 'body' && /[\n\t]| {5,}/.test(parameter.text)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: 'a body parameter may not contain newlines, tabs or more than four consecutive spaces',
-          path,
-          params: FORMAT_CODE,
-        });
-      }
+      addTextProblem(ctx, parameterLabel(component.type, p, parameter.parameter_name), parameter.text, path);
     });
   });
   if (named > 0 && positional > 0) {
@@ -126,4 +126,9 @@ function checkParameters(components: TemplateComponent[], ctx: z.RefinementCtx):
       params: BAD_VALUE,
     });
   }
+}
+
+function addTextProblem(ctx: z.RefinementCtx, label: string, text: string, path: (string | number)[]): void {
+  const problem = checkParameterText(label, text);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem.message, path, params: { graphCode: problem.code } });
 }
