@@ -1,5 +1,5 @@
+import { SERVICE_WINDOW_HOURS } from '@parley/whatsapp-rules';
 import type { Flow } from '../flow.ts';
-import { WHATSAPP_LIMITS } from '../limits.ts';
 import { delayMs } from '../nodes/delay.ts';
 import type { FlowNode } from '../nodes/index.ts';
 import { sendsSessionMessage, waitsForCustomer } from '../ports.ts';
@@ -40,7 +40,7 @@ export function analyzeWindow(flow: Flow): Record<string, WindowState> {
 function describe(hours: number): WindowState {
   if (hours === NEVER) return { state: 'closed' };
   if (hours === UNBOUNDED) return { state: 'maybe_closed' };
-  return { state: hours < WHATSAPP_LIMITS.serviceWindowHours ? 'open' : 'maybe_closed', hoursSinceInbound: hours };
+  return { state: hours < SERVICE_WINDOW_HOURS ? 'open' : 'maybe_closed', hoursSinceInbound: hours };
 }
 
 /** Reply ports of a waiting node mean the customer just wrote; `timeout` and `window_closed` mean they did not. */
@@ -148,7 +148,7 @@ export function checkWindow(ctx: ValidationContext): void {
   const hours = hoursSinceInbound(ctx);
   ctx.flow.nodes.forEach((node, index) => {
     const value = hours[index] ?? UNREACHED;
-    if (value < WHATSAPP_LIMITS.serviceWindowHours || !sendsSessionMessage(node)) return;
+    if (value < SERVICE_WINDOW_HOURS || !sendsSessionMessage(node)) return;
     const when = explainWhen(value);
     const where = { nodeId: node.id, path: ['nodes', index] };
     if ('fallbackTemplate' in node && node.fallbackTemplate !== undefined) {
