@@ -98,6 +98,10 @@ export const DIAGNOSTIC_CATALOGUE = {
     'A template parameter that is only a variable needs a fallback: WhatsApp refuses empty parameters.',
     'warning',
   ),
+  'limits.template_parameter_text': limits(
+    'A template parameter cannot be empty or only whitespace, nor contain a newline, a tab or more than 4 ' +
+      'consecutive spaces; WhatsApp refuses the whole message.',
+  ),
   'limits.template_body_parameter_length': limits('A template body parameter is at most 1024 characters.'),
   'limits.template_header_parameter_length': limits('A template header parameter is at most 60 characters.'),
 

@@ -1,3 +1,8 @@
+import {
+  checkTemplateParameterText,
+  TEMPLATE_PARAMETER_TEXT_RULES,
+  type TemplateParameterTextCheck,
+} from '@parley/whatsapp-rules';
 import { MEDIA_EXTENSIONS, WHATSAPP_LIMITS } from '../limits.ts';
 import type { NodeOfKind } from '../nodes/index.ts';
 import type { TemplateMessage } from '../nodes/template-message.ts';
@@ -149,6 +154,7 @@ function checkTemplate(ctx: ValidationContext, template: TemplateMessage, owner:
       );
     }
   }
+  checkParameterTexts(ctx, template, owner, at);
   template.headerParameters.forEach((p, i) => {
     checkLength(ctx, 'limits.template_header_parameter_length', p.value, {
       max: L.templateHeaderParameter,
@@ -163,4 +169,86 @@ function checkTemplate(ctx: ValidationContext, template: TemplateMessage, owner:
       ...at('bodyParameters', i, 'value'),
     });
   });
+}
+
+/**
+ * Meta's rules for the text of a template parameter (reference §0.1), applied
+ * to what the flow itself writes: a placeholder stands for a value that is
+ * neither empty nor whitespace, so only the flow's own text can break a rule
+ * here (`limits.template_parameter_may_be_empty` covers values that come out
+ * empty). A blank value with a fallback is fine: the fallback is sent instead.
+ */
+function checkParameterTexts(ctx: ValidationContext, template: TemplateMessage, owner: string, at: At): void {
+  const where = `of the template "${template.name}" in the step ${owner}`;
+  const withFallback = ' Write a value or give the parameter a fallback.';
+  const fields: { what: string; value: string; fallback?: string | undefined; path: Path; ifBlank: string }[] = [
+    ...template.headerParameters.map((p, i) => ({
+      ...p,
+      what: `Header parameter ${i + 1}`,
+      path: ['headerParameters', i],
+      ifBlank: withFallback,
+    })),
+    ...template.bodyParameters.map((p, i) => ({
+      ...p,
+      what: `Body parameter ${i + 1}`,
+      path: ['bodyParameters', i],
+      ifBlank: withFallback,
+    })),
+    // A link button's suffix is a text parameter too (without a fallback); a coupon code is not.
+    ...template.buttonParameters.flatMap((p, i) =>
+      p.subType === 'url'
+        ? [
+            {
+              value: p.value,
+              what: `The link of button ${p.index + 1}`,
+              path: ['buttonParameters', i],
+              ifBlank: ' Write a value.',
+            },
+          ]
+        : [],
+    ),
+  ];
+  for (const { what, value, fallback, path, ifBlank } of fields) {
+    const checked = checkLiteralText(value);
+    if (!checked.ok && !(checked.rule === 'not_blank' && fallback !== undefined)) {
+      const hint = checked.rule === 'not_blank' ? ifBlank : '';
+      reportText(ctx, `${what} ${where} ${checked.problem}`, checked, hint, at(...path, 'value'));
+    }
+    if (fallback === undefined) continue;
+    const sent = checkLiteralText(fallback);
+    if (!sent.ok) {
+      reportText(
+        ctx,
+        `The fallback of ${lowerFirst(what)} ${where} ${sent.problem}`,
+        sent,
+        '',
+        at(...path, 'fallback'),
+      );
+    }
+  }
+}
+
+/** Meta's verdict on `text` with every placeholder standing for a one-character value. */
+function checkLiteralText(text: string): TemplateParameterTextCheck {
+  const found = findPlaceholders(text);
+  return checkTemplateParameterText(found.reduceRight((t, p) => `${t.slice(0, p.start)}x${t.slice(p.end)}`, text));
+}
+
+function reportText(
+  ctx: ValidationContext,
+  finding: string,
+  broken: Extract<TemplateParameterTextCheck, { ok: false }>,
+  hint: string,
+  where: { nodeId: string; path: Path },
+): void {
+  const rule = TEMPLATE_PARAMETER_TEXT_RULES[broken.rule].explanation;
+  ctx.report(
+    'limits.template_parameter_text',
+    `${finding}; ${rule}, so WhatsApp refuses the message (error ${broken.code}).${hint}`,
+    where,
+  );
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
