@@ -3,7 +3,8 @@
  * editor, the engine and the runtime; types are inferred from it, the JSON
  * Schema is generated from it, `loadFlow` migrates old files into it and
  * `validateFlow` judges a flow against WhatsApp's limits, Meta's policy and
- * the 24-hour window. Depends on zod alone; does no I/O.
+ * the 24-hour window. Depends on zod and @parley/whatsapp-rules (where
+ * WhatsApp's limits live) alone; does no I/O.
  */
 export { type Diagnostic, hasErrors, type Severity } from './diagnostic.ts';
 export { type Edge, Edge as EdgeSchema } from './edge.ts';
