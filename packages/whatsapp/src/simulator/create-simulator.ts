@@ -4,8 +4,10 @@ import type { TemplateStatus } from '../schemas/graph/templates.ts';
 import { createSimContext, waitIdle } from './context.ts';
 import { createCustomerActions } from './customer.ts';
 import type { FaultSpec, WebhookFaultSpec } from './faults.ts';
+import { clearLateFailures, type LateFailure, type LateFailureSpec, scheduleLateFailure } from './late-failures.ts';
 import type { SimulatorOptions, TemplateSeed } from './options.ts';
 import { registerControlRoutes } from './routes/control.ts';
+import { registerCustomerAccountRoutes } from './routes/customer-account-control.ts';
 import { registerMessageRoutes } from './routes/messages.ts';
 import { registerObjectRoutes } from './routes/objects.ts';
 import { registerTemplateRoutes } from './routes/templates.ts';
@@ -40,6 +42,7 @@ export function createSimulator(options: SimulatorOptions = {}) {
     ),
   );
   registerControlRoutes(app, ctx, customer);
+  registerCustomerAccountRoutes(app, ctx, customer);
   registerMessageRoutes(app, ctx);
   registerTemplateRoutes(app, ctx);
   registerObjectRoutes(app, ctx);
@@ -62,8 +65,26 @@ export function createSimulator(options: SimulatorOptions = {}) {
     faults: {
       inject: (spec: FaultSpec) => ctx.faults.inject(spec),
       webhooks: (spec: WebhookFaultSpec) => ctx.webhooks.injectFaults(spec),
+      /**
+       * The next `count` matching sends to `recipient` are accepted (200 + wamid),
+       * never reach the customer, and fail by status webhook with `code`.
+       * Returns what is now scheduled for them; throws for an identifier that is
+       * neither a phone number nor a BSUID.
+       */
+      failLater(recipient: string, spec: LateFailureSpec): LateFailure[] {
+        const scheduled = scheduleLateFailure(ctx, recipient, spec);
+        if (!scheduled.ok) throw new Error(scheduled.error);
+        return scheduled.pending;
+      },
+      /** The late failures still scheduled for `recipient`, oldest first. */
+      lateFailures: (recipient: string): LateFailure[] =>
+        (ctx.customers.find(recipient)?.lateFailures ?? []).map((f) => ({ ...f })),
       pending: () => ctx.faults.pending(),
-      clear: () => ctx.faults.clear(),
+      /** Forgets injected faults and every customer's late failures. */
+      clear: () => {
+        ctx.faults.clear();
+        clearLateFailures(ctx);
+      },
     },
     webhooks: {
       log: ctx.webhooks.log,

@@ -1,5 +1,6 @@
 import type { MediaKind } from '../schemas/limits.ts';
 import type { SimContext } from './context.ts';
+import { createAccountActions } from './customer-account.ts';
 import { createWamid } from './ids.ts';
 import type { Customer, CustomerEvent, ReceivedMessage } from './state/customers.ts';
 import type { DeliveryRecord } from './webhook-delivery.ts';
@@ -28,11 +29,20 @@ const DEFAULT_MIME: Record<MediaKind, string> = {
  * webhook POSTed to the callback URL, and opens (or refreshes) the customer's
  * 24-hour window. `from` is a phone number, or a BSUID for a username customer
  * who shares no phone. Each resolves once the webhook was delivered or gave up.
+ * Changes to the customer's account (marketing preference, number, BSUID) are
+ * in customer-account.ts.
  */
 export function createCustomerActions(ctx: SimContext) {
   function customerFor(from: string, profile: CustomerProfile): Customer {
     const customer = ctx.customers.ensure(from, profile);
     if (!customer) throw new Error(`"${from}" is neither a phone number (8–15 digits) nor a BSUID`);
+    return customer;
+  }
+
+  /** Whoever writes from an identity someone left behind is on WhatsApp with it now. */
+  function writer(from: string, profile: CustomerProfile): Customer {
+    const customer = customerFor(from, profile);
+    if (customer.unreachable) ctx.customers.markReachable(customer);
     return customer;
   }
 
@@ -47,7 +57,7 @@ export function createCustomerActions(ctx: SimContext) {
     body: Record<string, unknown>,
     contextFor?: (customer: Customer) => string | undefined,
   ): Promise<InboundResult> {
-    const customer = customerFor(from, profile);
+    const customer = writer(from, profile);
     const at = ctx.clock.now();
     const id = createWamid(customer.phone ?? customer.userId);
     const message: { id: string; type: string; [key: string]: unknown } = { id, type, ...body };
@@ -62,6 +72,7 @@ export function createCustomerActions(ctx: SimContext) {
   const hasText = (payload: unknown, text: string) => JSON.stringify(payload ?? null).includes(JSON.stringify(text));
 
   return {
+    ...createAccountActions(ctx, (from) => customerFor(from, {})),
     sendText(from: string, text: string, profile: CustomerProfile = {}) {
       return send(from, profile, 'text', { text: { body: text } });
     },
@@ -153,7 +164,7 @@ export function createCustomerActions(ctx: SimContext) {
      * inbound webhooks to the runtime themselves.
      */
     recordInbound(from: string, at: number = ctx.clock.now(), profile: CustomerProfile = {}): string {
-      const customer = customerFor(from, profile);
+      const customer = writer(from, profile);
       customer.lastInboundAt.set(ctx.business.phoneNumberId, at);
       return customer.key;
     },

@@ -7,8 +7,17 @@
 export { type Clock, createSimClock, type SimClock } from './clock.ts';
 export { createSimulator, type Simulator } from './create-simulator.ts';
 export type { CustomerActions, CustomerProfile, InboundResult } from './customer.ts';
+export type { IdentityChange } from './customer-account.ts';
 export { type Fault, FaultSpec, WebhookFaultSpec } from './faults.ts';
-export { HELLO_WORLD, type SimulatorOptions, type TemplateSeed, type TierLimitOptions } from './options.ts';
+export { type LateFailure, LateFailureMatch, LateFailureSpec } from './late-failures.ts';
+export {
+  HELLO_WORLD,
+  SIMULATED_MESSAGING_LIMIT_CODE,
+  type SimulatorOptions,
+  type TemplateSeed,
+  type TierLimitOptions,
+} from './options.ts';
+export { SERVICE_BILLING_STARTS_AT } from './pricing.ts';
 export { CustomerMessage } from './routes/control-schemas.ts';
 export { type RunningSimulator, startSimulator } from './start-simulator.ts';
 export { bsuidForPhone, type CustomerEvent, type ReceivedMessage } from './state/customers.ts';

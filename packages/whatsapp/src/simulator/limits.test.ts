@@ -3,7 +3,7 @@ import { GraphErrorEnvelope } from '../schemas/graph/error.ts';
 import { editableFixture } from '../testing/fixtures.ts';
 import { FIXTURE_TEMPLATES } from '../testing/seed-templates.ts';
 import { createSimulator } from './create-simulator.ts';
-import type { SimulatorOptions } from './options.ts';
+import { SIMULATED_MESSAGING_LIMIT_CODE, type SimulatorOptions } from './options.ts';
 
 const PNID = '106540352242922';
 
@@ -78,8 +78,20 @@ describe('business-initiated tier limit', () => {
     });
     for (const i of [1, 2, 1, 3]) expect((await send(sim, number(i), 'template')).status).toBe(200);
     await sim.idle();
-    expect(failures).toEqual([131049]);
+    // Meta documents no code for this limit; the default must not pass for the per-user marketing limit.
+    expect(failures).toEqual([SIMULATED_MESSAGING_LIMIT_CODE]);
+    expect(SIMULATED_MESSAGING_LIMIT_CODE).not.toBe(131049);
     expect(sim.customer.received(number(1))).toHaveLength(2);
+    sim.close();
+  });
+
+  it('says in the failed status what the simulator’s own code stands for', async () => {
+    const sim = frozen({ tierLimit: { uniqueUsers: 0 } });
+    await send(sim, number(1), 'template');
+    await sim.idle();
+    const failed = JSON.stringify(sim.webhooks.log.map((d) => d.payload));
+    expect(failed).toContain(`"code":${SIMULATED_MESSAGING_LIMIT_CODE},"title":"Messaging limit reached"`);
+    expect(failed).toContain('messaging limit of 0 unique users');
     sim.close();
   });
 

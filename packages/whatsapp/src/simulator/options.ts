@@ -15,9 +15,22 @@ export type TemplateSeed = {
 };
 
 /**
- * Meta documents no error code for the portfolio messaging limit (reference
- * §6.1); the simulator fails such sends asynchronously with 131049 ("Meta chose
- * not to deliver") by default, and both the code and the mode are configurable.
+ * The code the simulator reports, by default, for a send over the
+ * business-initiated (tier) messaging limit. Meta documents no error code for
+ * hitting that limit (reference §0.1 "Messaging limit counting", §6.1), so
+ * this is the simulator's own: outside the 130000–139999 range WhatsApp's codes
+ * use, so it never collides with a real code, and above all not 131049, which
+ * is the per-user marketing limit and asks for a different reaction (retry
+ * later at growing intervals). A client that does not know it treats it as an
+ * unknown error. Tests that want another code set `tierLimit.errorCode`.
+ */
+export const SIMULATED_MESSAGING_LIMIT_CODE = 900_001;
+
+/**
+ * The business-initiated limit: `uniqueUsers` reached outside a window in a
+ * moving 24 h; one too many fails with `errorCode` (default
+ * `SIMULATED_MESSAGING_LIMIT_CODE`, see there why), later by webhook (`async`,
+ * the default) or in the HTTP answer (`sync`).
  */
 export type TierLimitOptions = { uniqueUsers: number; errorCode: number; mode: 'async' | 'sync' };
 
@@ -38,7 +51,7 @@ export type SimulatorOptions = {
   throughputPerSecond?: number;
   /** Per-recipient pair rate: one message per `intervalMs` sustained, bursts of `burst`. */
   pairRate?: { intervalMs: number; burst: number };
-  /** `null` turns the business-initiated limit off. Default 250 unique users, async 131049. */
+  /** `null` turns the business-initiated limit off. Default 250 unique users, async `SIMULATED_MESSAGING_LIMIT_CODE`. */
   tierLimit?: Partial<TierLimitOptions> | null;
   /** Real milliseconds between the sent, delivered and read webhooks of one message. Default 5. */
   statusDelayMs?: number;
@@ -101,7 +114,9 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     throughputPerSecond: options.throughputPerSecond ?? 80,
     pairRate: options.pairRate ?? { intervalMs: 6000, burst: 45 },
     tierLimit:
-      options.tierLimit === null ? null : { uniqueUsers: 250, errorCode: 131049, mode: 'async', ...options.tierLimit },
+      options.tierLimit === null
+        ? null
+        : { uniqueUsers: 250, errorCode: SIMULATED_MESSAGING_LIMIT_CODE, mode: 'async', ...options.tierLimit },
     statusDelayMs: options.statusDelayMs ?? 5,
     customersRead: options.customersRead ?? true,
     webhookShape: options.webhookShape ?? 'v24',

@@ -3,8 +3,8 @@ import { classifyGraphError } from '../errors/catalogue.ts';
 import type { OutboundMessage } from '../schemas/outbound/message.ts';
 import { inBackground, type SimContext, sleep } from './context.ts';
 import { createWamid } from './ids.ts';
+import { type Delivery, planDelivery } from './plan-delivery.ts';
 import type { Customer, ReceivedMessage } from './state/customers.ts';
-import { checkTemplateSend } from './template-check.ts';
 import { type StatusFacts, statusPayload } from './webhook-payloads.ts';
 
 const WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -13,13 +13,13 @@ export type SendOutcome =
   | { ok: true; messageId: string; body: Record<string, unknown> }
   | { ok: false; code: number; details: string };
 
-type Delivery = { pricing: { category: string; type: string }; asyncError?: { code: number; details: string } };
-
 /**
  * What Meta does with a valid send, in its order: throughput, pair rate,
- * template checks, then acceptance. Free-form outside the 24-hour window and
- * business-initiated sends over the tier limit are accepted (200 + wamid) and
- * fail later by status webhook, as Meta does (reference §4.1, §6.1).
+ * template checks, then acceptance. Free-form outside the 24-hour window,
+ * business-initiated sends over the tier limit, marketing to a customer who
+ * stopped it and failures scheduled for the customer are accepted (200 +
+ * wamid) and fail later by status webhook, as Meta does (reference §1.3, §4.1,
+ * §6.1); see plan-delivery.ts.
  */
 export function acceptSend(
   ctx: SimContext,
@@ -64,64 +64,6 @@ export function acceptSend(
   return { ok: true, messageId, body: { messaging_product: 'whatsapp', contacts: [contact], messages: [sent] } };
 }
 
-/**
- * How a send will end: its pricing, whether it fails later by webhook (window
- * closed, tier limit), or a synchronous template or routing error.
- */
-function planDelivery(
-  ctx: SimContext,
-  message: OutboundMessage,
-  endpoint: 'messages' | 'marketing_messages',
-  customer: Customer,
-  windowOpen: boolean,
-  now: number,
-): { ok: true; delivery: Delivery; paced: boolean } | { ok: false; code: number; details: string } {
-  if (message.type !== 'template') {
-    if (endpoint === 'marketing_messages') {
-      return { ok: false, code: 100, details: '/marketing_messages only takes template messages' };
-    }
-    const delivery: Delivery = { pricing: { category: 'service', type: 'free_customer_service' } };
-    if (!windowOpen) {
-      delivery.asyncError = {
-        code: 131047,
-        details:
-          'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
-      };
-    }
-    return { ok: true, delivery, paced: false };
-  }
-  const { template } = message;
-  const verdict = checkTemplateSend(ctx.templates.find(template.name, template.language.code), template);
-  if (!verdict.ok) return verdict;
-  const category = verdict.entry.category.toUpperCase();
-  if (endpoint === 'marketing_messages' && category !== 'MARKETING') {
-    return {
-      ok: false,
-      code: 100,
-      details: `/marketing_messages only takes MARKETING templates; ${template.name} is ${category}`,
-    };
-  }
-  if (endpoint === 'messages' && category === 'MARKETING' && ctx.options.marketingDisabledOnMessages) {
-    return {
-      ok: false,
-      code: 131063,
-      details: 'Marketing templates are disabled on the Cloud API; use /marketing_messages',
-    };
-  }
-  const free = windowOpen && category === 'UTILITY';
-  const delivery: Delivery = {
-    pricing: { category: category.toLowerCase(), type: free ? 'free_customer_service' : 'regular' },
-  };
-  if (!windowOpen && !ctx.rates.admitBusinessInitiated(ctx.business.phoneNumberId, customer.key, now)) {
-    const tier = ctx.options.tierLimit;
-    const code = tier?.errorCode ?? 131049;
-    const details = `The business reached its messaging limit of ${tier?.uniqueUsers} unique users in 24 hours.`;
-    if (tier?.mode === 'sync') return { ok: false, code, details };
-    delivery.asyncError = { code, details };
-  }
-  return { ok: true, delivery, paced: verdict.entry.paced };
-}
-
 async function runStatuses(
   ctx: SimContext,
   customer: Customer,
@@ -153,9 +95,9 @@ async function runStatuses(
   await sleep(ctx, ctx.options.statusDelayMs);
   if (ctx.closed.value) return;
   if (delivery.asyncError) {
-    const { code, details } = delivery.asyncError;
+    const { code, details, title = classifyGraphError(code).title } = delivery.asyncError;
     ctx.customers.emit(customer, { type: 'status', id: received.id, status: 'failed', errorCode: code });
-    await post({ status: 'failed', error: { code, title: classifyGraphError(code).title, details } });
+    await post({ status: 'failed', error: { code, title, details } });
     return;
   }
   const steps: ('sent' | 'delivered' | 'read')[] = ctx.options.customersRead

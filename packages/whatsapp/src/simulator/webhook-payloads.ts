@@ -98,6 +98,33 @@ export function statusPayload(business: Business, party: Party, facts: StatusFac
   });
 }
 
+/**
+ * A `user_preferences` webhook, reference §3.7 and §8.4: the customer stopped
+ * or resumed marketing messages from the business in WhatsApp itself.
+ */
+export function userPreferencesPayload(business: Business, party: Party, value: 'stop' | 'resume', at: number) {
+  const preference: Record<string, unknown> = {};
+  if (party.phone !== undefined) preference.wa_id = party.phone;
+  Object.assign(preference, {
+    user_id: party.userId,
+    detail: `User requested to ${value} marketing messages`,
+    category: 'marketing_messages',
+    value,
+    timestamp: Math.floor(at / 1000),
+  });
+  return envelope(
+    business,
+    'user_preferences',
+    {
+      messaging_product: 'whatsapp',
+      metadata: metadata(business),
+      contacts: [contactOf(party)],
+      user_preferences: [preference],
+    },
+    Math.floor(at / 1000),
+  );
+}
+
 /** `message_template_status_update`, e.g. when a submitted template is approved. */
 export function templateStatusPayload(
   business: Business,

@@ -57,3 +57,9 @@ export const TemplateSeedBody = z.object({
 });
 
 export const TemplateStatusChange = z.object({ status: TemplateStatus });
+
+export const MarketingPreferenceChange = z.object({ value: z.enum(['stop', 'resume']) });
+
+export const NumberChange = z.object({ newPhone: z.string().min(1), newUserId: z.string().min(1).optional() });
+
+export const UserIdChange = z.object({ newUserId: z.string().min(1).optional() });

@@ -1,9 +1,9 @@
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { z } from 'zod';
 import { type SimContext, waitIdle } from '../context.ts';
 import type { CustomerActions } from '../customer.ts';
 import { FaultSpec, WebhookFaultSpec } from '../faults.ts';
+import { clearLateFailures } from '../late-failures.ts';
 import type { CustomerEvent } from '../state/customers.ts';
 import { templateStatusPayload } from '../webhook-payloads.ts';
 import {
@@ -13,17 +13,7 @@ import {
   TemplateStatusChange,
   WebhookUrlChange,
 } from './control-schemas.ts';
-
-async function parse<S extends z.ZodType>(
-  c: Context,
-  schema: S,
-): Promise<{ ok: true; value: z.infer<S> } | { ok: false; response: Response }> {
-  const json: unknown = await c.req.json().catch(() => undefined);
-  const result = schema.safeParse(json);
-  if (result.success) return { ok: true, value: result.data };
-  const issues = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-  return { ok: false, response: c.json({ error: 'invalid body', issues }, 400) };
-}
+import { parseBody } from './parse-body.ts';
 
 function sendAs(customer: CustomerActions, from: string, m: CustomerMessage) {
   const profile = { name: m.name, username: m.username, replyTo: m.replyTo };
@@ -66,7 +56,7 @@ export function registerControlRoutes(app: Hono, ctx: SimContext, customer: Cust
   app.get('/_sim/health', (c) => c.json({ ok: true, now: ctx.clock.now() }));
 
   app.post('/_sim/customers/:id/messages', async (c) => {
-    const body = await parse(c, CustomerMessage);
+    const body = await parseBody(c, CustomerMessage);
     if (!body.ok) return body.response;
     const from = c.req.param('id');
     if (!ctx.customers.ensure(from)) return c.json({ error: `"${from}" is neither a phone number nor a BSUID` }, 400);
@@ -79,9 +69,15 @@ export function registerControlRoutes(app: Hono, ctx: SimContext, customer: Cust
 
   app.get('/_sim/customers', (c) =>
     c.json(
-      ctx.customers
-        .list()
-        .map((x) => ({ key: x.key, phone: x.phone, userId: x.userId, name: x.name, received: x.received.length })),
+      ctx.customers.list().map((x) => ({
+        key: x.key,
+        phone: x.phone,
+        userId: x.userId,
+        name: x.name,
+        received: x.received.length,
+        marketingStopped: x.marketingStopped,
+        unreachable: x.unreachable,
+      })),
     ),
   );
   app.get('/_sim/customers/:id/messages', (c) => c.json(customer.received(c.req.param('id'))));
@@ -135,7 +131,7 @@ export function registerControlRoutes(app: Hono, ctx: SimContext, customer: Cust
 
   app.get('/_sim/clock', (c) => c.json({ now: ctx.clock.now() }));
   app.post('/_sim/clock', async (c) => {
-    const body = await parse(c, ClockChange);
+    const body = await parseBody(c, ClockChange);
     if (!body.ok) return body.response;
     const now = 'advanceMs' in body.value ? ctx.clock.advance(body.value.advanceMs) : ctx.clock.set(body.value.now);
     return c.json({ now });
@@ -143,17 +139,19 @@ export function registerControlRoutes(app: Hono, ctx: SimContext, customer: Cust
 
   app.get('/_sim/faults', (c) => c.json(ctx.faults.pending()));
   app.post('/_sim/faults', async (c) => {
-    const body = await parse(c, FaultSpec);
+    const body = await parseBody(c, FaultSpec);
     if (!body.ok) return body.response;
     ctx.faults.inject(body.value);
     return c.json(ctx.faults.pending(), 201);
   });
+  // Late failures are faults too: clearing them all is what a test resetting the simulator means.
   app.delete('/_sim/faults', (c) => {
     ctx.faults.clear();
+    clearLateFailures(ctx);
     return c.body(null, 204);
   });
   app.post('/_sim/webhooks/faults', async (c) => {
-    const body = await parse(c, WebhookFaultSpec);
+    const body = await parseBody(c, WebhookFaultSpec);
     if (!body.ok) return body.response;
     ctx.webhooks.injectFaults(body.value);
     return c.body(null, 204);
@@ -172,14 +170,14 @@ export function registerControlRoutes(app: Hono, ctx: SimContext, customer: Cust
     ),
   );
   app.put('/_sim/webhook-url', async (c) => {
-    const body = await parse(c, WebhookUrlChange);
+    const body = await parseBody(c, WebhookUrlChange);
     if (!body.ok) return body.response;
     ctx.webhookUrl.current = body.value.url ?? undefined;
     return c.json({ url: ctx.webhookUrl.current ?? null });
   });
 
   app.post('/_sim/templates', async (c) => {
-    const body = await parse(c, TemplateSeedBody);
+    const body = await parseBody(c, TemplateSeedBody);
     if (!body.ok) return body.response;
     const existing = ctx.templates.find(body.value.name, body.value.language);
     if (existing) ctx.templates.remove(existing.name, existing.id);
@@ -187,7 +185,7 @@ export function registerControlRoutes(app: Hono, ctx: SimContext, customer: Cust
     return c.json({ id: entry.id, status: entry.status }, 201);
   });
   app.post('/_sim/templates/:id/status', async (c) => {
-    const body = await parse(c, TemplateStatusChange);
+    const body = await parseBody(c, TemplateStatusChange);
     if (!body.ok) return body.response;
     const entry = ctx.templates.setStatus(c.req.param('id'), body.value.status);
     if (!entry) return c.json({ error: 'no such template' }, 404);

@@ -64,10 +64,12 @@ export function graphRoute(
       record(status, code, undefined, recipient);
       return json({ error: buildGraphError(code, details, createTraceId()) }, status);
     };
-    const recipientOf = (value: unknown) =>
+    // A send may name its customer by BSUID (`recipient`), phone (`to`) or both.
+    const recipientsOf = (value: unknown) =>
       typeof value === 'object' && value !== null
-        ? [Reflect.get(value, 'recipient'), Reflect.get(value, 'to')].find((v): v is string => typeof v === 'string')
-        : undefined;
+        ? [Reflect.get(value, 'recipient'), Reflect.get(value, 'to')].filter((v): v is string => typeof v === 'string')
+        : [];
+    const recipientOf = (value: unknown) => recipientsOf(value)[0];
 
     const token = bearerOf(c);
     if (token === undefined || !ctx.options.accessTokens.includes(token)) {
@@ -77,7 +79,8 @@ export function graphRoute(
         recipientOf(body),
       );
     }
-    const fault = ctx.faults.take(scope);
+    const addressed = recipientsOf(body);
+    const fault = ctx.faults.take(scope, (target) => addressed.some((sent) => ctx.customers.same(target, sent)));
     if (fault?.kind === 'error') {
       const status = fault.httpStatus ?? httpStatusForCode(fault.code);
       record(status, fault.code, undefined, recipientOf(body));

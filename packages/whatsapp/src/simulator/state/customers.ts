@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { isBsuid, normalizePhone } from '../../schemas/identity.ts';
+import type { LateFailure } from '../late-failures.ts';
 
 /** A message the bot sent that reached this customer, with its latest status. */
 export type ReceivedMessage = {
@@ -29,12 +30,30 @@ export type Customer = {
   lastInboundAt: Map<string, number>;
   received: ReceivedMessage[];
   inbound: SentByCustomer[];
+  /** Failures Meta will report by webhook for this customer's next matching sends, oldest first. */
+  lateFailures: LateFailure[];
+  /** The customer tapped "stop" on marketing messages (a `user_preferences` webhook said so). */
+  marketingStopped: boolean;
+  /**
+   * Nobody on WhatsApp has this identity: it belonged to a customer who changed
+   * number or BSUID. Sends are accepted and fail later with 131026, until
+   * someone writes from it.
+   */
+  unreachable: boolean;
 };
+
+/** The identity a customer moves to: a new phone (or none, for a username customer) and BSUID. */
+export type NewIdentity = { phone: string | undefined; userId: string };
 
 /** A stable, opaque BSUID for a simulated phone number (Meta's are per business portfolio). */
 export function bsuidForPhone(phone: string): string {
   const digest = createHash('sha256').update(`parley-sim:${phone}`).digest();
   return `US.${BigInt(`0x${digest.subarray(0, 8).toString('hex')}`).toString()}`;
+}
+
+/** A fresh random BSUID, as Meta issues when it regenerates one. */
+export function createBsuid(): string {
+  return `US.${BigInt(`0x${randomBytes(8).toString('hex')}`).toString()}`;
 }
 
 /**
@@ -46,6 +65,8 @@ export function createCustomers(maxRecordsPerCustomer = 1000) {
   const byUserId = new Map<string, Customer>();
   const listeners = new Map<string, Set<(event: CustomerEvent) => void>>();
   const everyone = new Set<(customer: Customer, event: CustomerEvent) => void>();
+  /** Phones and BSUIDs a customer moved away from; whoever is found there next is unreachable. */
+  const retired = new Set<string>();
 
   function add(phone: string | undefined, userId: string, name?: string, username?: string): Customer {
     const customer: Customer = {
@@ -57,6 +78,9 @@ export function createCustomers(maxRecordsPerCustomer = 1000) {
       lastInboundAt: new Map(),
       received: [],
       inbound: [],
+      lateFailures: [],
+      marketingStopped: false,
+      unreachable: retired.has(phone ?? userId),
     };
     byKey.set(customer.key, customer);
     byUserId.set(userId, customer);
@@ -68,6 +92,20 @@ export function createCustomers(maxRecordsPerCustomer = 1000) {
     if (isBsuid(identifier)) return byUserId.get(identifier);
     const phone = normalizePhone(identifier);
     return phone === undefined ? undefined : byKey.get(phone);
+  }
+
+  function unindex(customer: Customer): void {
+    byKey.delete(customer.key);
+    byUserId.delete(customer.userId);
+  }
+
+  function moveListeners(from: string, to: string): void {
+    const moving = listeners.get(from);
+    if (!moving || from === to) return;
+    listeners.delete(from);
+    const staying = listeners.get(to) ?? new Set();
+    for (const listener of moving) staying.add(listener);
+    listeners.set(to, staying);
   }
 
   /** Appends and drops the oldest beyond the cap: a sandbox can run for weeks. */
@@ -104,6 +142,48 @@ export function createCustomers(maxRecordsPerCustomer = 1000) {
     list(): Customer[] {
       return [...byKey.values()];
     },
+    /** Whether two identifiers (phones in any format, BSUIDs) name the same customer. */
+    same(a: string, b: string): boolean {
+      const [x, y] = [find(a), find(b)];
+      if (x && y) return x === y;
+      const canonical = (id: string) => (isBsuid(id) ? id : normalizePhone(id));
+      return canonical(a) !== undefined && canonical(a) === canonical(b);
+    },
+    /** Someone wrote from an identity nobody had: it is a WhatsApp account again. */
+    markReachable(customer: Customer): void {
+      customer.unreachable = false;
+      for (const id of [customer.phone, customer.userId]) if (id !== undefined) retired.delete(id);
+    },
+    /**
+     * Moves a customer to a new phone and/or BSUID (Meta's `customer_changed_number`
+     * and `user_changed_user_id`): their history, window and listeners move along,
+     * and the identities left behind are retired. Refused when another reachable
+     * customer already holds the new phone or BSUID.
+     */
+    changeIdentity(customer: Customer, next: NewIdentity): { ok: true } | { ok: false; reason: string } {
+      const ids = [next.phone, next.userId].filter((id): id is string => id !== undefined);
+      const taken = ids.map((id) => ({ id, holder: find(id) })).find((t) => t.holder && t.holder !== customer);
+      if (taken?.holder && !taken.holder.unreachable) {
+        return { ok: false, reason: `${taken.id} already belongs to another customer (${taken.holder.key})` };
+      }
+      const oldKey = customer.key;
+      for (const old of [customer.phone, customer.userId])
+        if (old !== undefined && !ids.includes(old)) retired.add(old);
+      unindex(customer);
+      // Whoever stood in for the new identity while nobody held it makes room.
+      for (const id of ids) {
+        const ghost = find(id);
+        if (ghost) unindex(ghost);
+        retired.delete(id);
+      }
+      customer.phone = next.phone;
+      customer.userId = next.userId;
+      customer.key = next.phone ?? next.userId;
+      byKey.set(customer.key, customer);
+      byUserId.set(customer.userId, customer);
+      moveListeners(oldKey, customer.key);
+      return { ok: true };
+    },
     findMessage(wamid: string): { customer: Customer; message: ReceivedMessage } | undefined {
       for (const customer of byKey.values()) {
         const message = customer.received.find((m) => m.id === wamid);
@@ -124,7 +204,10 @@ export function createCustomers(maxRecordsPerCustomer = 1000) {
         listeners.set(key, set);
       }
       set.add(listener);
-      return () => set.delete(listener);
+      // Not `set.delete`: an identity change may have moved the listener to another key's set.
+      return () => {
+        for (const each of listeners.values()) each.delete(listener);
+      };
     },
     subscribeAll(listener: (customer: Customer, event: CustomerEvent) => void): () => void {
       everyone.add(listener);

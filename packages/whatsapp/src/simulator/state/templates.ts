@@ -1,4 +1,4 @@
-import type { TemplateComponentDefinition, TemplateStatus } from '../../schemas/graph/templates.ts';
+import type { TemplateCategory, TemplateComponentDefinition, TemplateStatus } from '../../schemas/graph/templates.ts';
 import { createNumericId } from '../ids.ts';
 import type { TemplateSeed } from '../options.ts';
 
@@ -6,7 +6,7 @@ export type TemplateEntry = {
   id: string;
   name: string;
   language: string;
-  category: string;
+  category: TemplateCategory;
   status: TemplateStatus;
   parameterFormat: 'POSITIONAL' | 'NAMED';
   components: TemplateComponentDefinition[];
