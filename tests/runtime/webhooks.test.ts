@@ -57,7 +57,7 @@ describe('inbound webhooks over HTTP', () => {
     const body = JSON.stringify({ object: 'whatsapp_business_account', entry: [] });
     expect((await post(body)).status).toBe(401);
     expect((await post(body, { 'x-hub-signature-256': signWebhookBody(body, 'not-the-secret') })).status).toBe(401);
-    const big = JSON.stringify({ object: 'whatsapp_business_account', entry: [], pad: 'x'.repeat(1_100_000) });
+    const big = JSON.stringify({ object: 'whatsapp_business_account', entry: [], pad: 'x'.repeat(4_300_000) });
     expect((await post(big, { 'x-hub-signature-256': signWebhookBody(big, 'e2e-app-secret') })).status).toBe(413);
     const broken = '{"object":"whatsapp_business_account","entry":[';
     expect((await post(broken, { 'x-hub-signature-256': signWebhookBody(broken, 'e2e-app-secret') })).status).toBe(400);

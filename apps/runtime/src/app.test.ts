@@ -147,10 +147,27 @@ describe('the webhook endpoint', () => {
     expect((await post(body, signature)).status).toBe(status);
   });
 
-  it('refuses a body over 1 MiB with 413 and stores nothing', async () => {
-    const big = JSON.stringify({ object: 'whatsapp_business_account', entry: [], pad: 'x'.repeat(1024 * 1024) });
+  it('refuses a body over 4 MiB with 413 and stores nothing', async () => {
+    const big = JSON.stringify({ object: 'whatsapp_business_account', entry: [], pad: 'x'.repeat(4 * 1024 * 1024) });
     expect((await post(big, signWebhookBody(big, TEST_SECRET))).status).toBe(413);
     expect(h.database.db.select().from(inbox).all()).toHaveLength(0);
+  });
+
+  it('takes a batch as large as Meta sends (about 3 MB) and stores every message in it', async () => {
+    const messages = Array.from({ length: 3000 }, (_, i) => ({
+      from: '15551234567',
+      id: `wamid.big${i}`,
+      timestamp: String(Math.floor(h.clock.now() / 1000)),
+      type: 'text',
+      text: { body: `${i} ${'y'.repeat(900)}` },
+    }));
+    const body = JSON.stringify({
+      object: 'whatsapp_business_account',
+      entry: [{ id: 'waba', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', messages } }] }],
+    });
+    expect(body.length).toBeGreaterThan(2_900_000);
+    expect((await post(body, signWebhookBody(body, TEST_SECRET))).status).toBe(200);
+    expect(h.database.db.select().from(inbox).all()).toHaveLength(3000);
   });
 });
 
@@ -270,13 +287,17 @@ describe('the management API', () => {
     const analytics = await (await h.api('/flows/welcome/analytics')).json();
     expect(analytics.visits.greeting).toBe(1);
     const { consents } = await (await h.api('/contacts/+1 555 123 4567/consents')).json();
-    expect(consents).toEqual([
-      expect.objectContaining({
-        action: 'opt_out',
-        source: expect.stringContaining('flow:welcome@1'),
-        at: expect.any(Number),
-      }),
-    ]);
+    // STOP is recorded once per category, each with the same evidence.
+    expect(consents).toEqual(
+      ['marketing', 'utility', 'authentication'].map((category) =>
+        expect.objectContaining({
+          category,
+          action: 'opt_out',
+          source: expect.stringContaining('flow:welcome@1'),
+          at: expect.any(Number),
+        }),
+      ),
+    );
   });
 
   it('needs the admin token', async () => {

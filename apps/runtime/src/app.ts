@@ -9,16 +9,19 @@ import type { Db } from './db/open-database.ts';
 import { contacts } from './db/schema.ts';
 import { createFlowStore } from './flows/flow-store.ts';
 import type { Logger } from './logger.ts';
+import { createMessageLog } from './message-log/message-log.ts';
 import { type EnginePort, flowEngine } from './processor/engine-port.ts';
-import { fireDueTimers } from './processor/fire-due-timers.ts';
 import { createProcessor } from './processor/processor.ts';
 import { type AiProvider, createRequestRunner } from './processor/request-runner.ts';
+import { createInbox } from './queues/inbox.ts';
+import { createOutbox } from './queues/outbox.ts';
 import { classifyError } from './sender/graph-adapter.ts';
 import type { ClassifyError, GraphPort } from './sender/graph-port.ts';
 import { createSender } from './sender/sender.ts';
 import { createEditorRoutes } from './web/editor-routes.ts';
-import { createStatusQueries } from './webhooks/status-queries.ts';
+import { createStatusEvents } from './webhooks/status-queries.ts';
 import { createWebhookRoutes } from './webhooks/webhook-routes.ts';
+import { createWorkers } from './workers/workers.ts';
 
 export type AppDeps = {
   db: Db;
@@ -85,29 +88,27 @@ export function createApp(deps: AppDeps): ParleyApp {
   };
   const flows = createFlowStore(db);
   const pinnedStarts = new Map<string, string>();
-  const processor = createProcessor({ db, flows, clock, engine, events, log, pinnedStarts });
-  // Deferred so a webhook is answered before the work it caused starts.
-  let kicked = false;
-  const kick = () => {
-    if (kicked) return;
-    kicked = true;
-    setImmediate(() => {
-      kicked = false;
-      void pump();
-    });
-  };
+  const inbox = createInbox(db);
+  const outbox = createOutbox(db);
+  const messageLog = createMessageLog(db);
+  const classify = deps.classify ?? classifyError;
+  // The workers are built last but kicked from everywhere; the kick waits for them.
+  let kick = () => {};
+  const processor = createProcessor({ db, inbox, flows, clock, engine, events, log, pinnedStarts });
   const sender = createSender({
     db,
+    outbox,
+    messageLog,
     clock,
     graph: deps.graph,
-    classify: deps.classify ?? classifyError,
+    classify,
     log,
     events,
     sendRate: deps.sendRate,
     pairBurst: deps.pairBurst,
     tierLimit: deps.tierLimit,
     reconcileMs: deps.reconcileMs,
-    onInbox: kick,
+    onInbox: () => kick(),
   });
   const requests = createRequestRunner({
     db,
@@ -116,58 +117,10 @@ export function createApp(deps: AppDeps): ParleyApp {
     secrets: deps.secrets ?? {},
     ai: deps.ai,
     fetch: deps.fetch ?? fetch,
-    onResult: kick,
+    onResult: () => kick(),
   });
-
-  let running: Promise<void> | undefined;
-  let again = false;
-  let interval: NodeJS.Timeout | undefined;
-
-  const BATCH = 200;
-  // Keeps each synchronous stretch short: a paced send that waits behind a long one reaches Meta late and bunched.
-  const BUDGET_MS = 5;
-  const yieldToIo = () => new Promise((resolve) => setImmediate(resolve));
-  const pass = async () => {
-    do {
-      again = false;
-      fireDueTimers(db, clock.now());
-      const sent = sender.tick();
-      // Let the started sends leave before more work holds the event loop.
-      if (sent.started > 0) await yieldToIo();
-      // Sends may have written send_failed inputs; more may be due at once.
-      if (processor.drain(BATCH, BUDGET_MS) > 0 || sent.started > 0) again = true;
-      void requests.runPending().catch((error: unknown) => log.error(`requests failed: ${String(error)}`));
-      if (!again && sent.waitMs !== null) {
-        // Due rows wait on the pacer: wake exactly when the next may go rather than at the next poll.
-        await new Promise((resolve) => setTimeout(resolve, Math.max(1, sent.waitMs ?? 1)));
-        again = !stopped;
-      } else if (!again && sender.inFlight() > 0) {
-        // Answers may free a contact's next message or feed the engine; wait for them, then look again.
-        await sender.settled();
-        again = !stopped;
-      } else {
-        // Let webhooks and API calls in between batches.
-        await yieldToIo();
-      }
-    } while (again);
-  };
-
-  let stopped = false;
-  function pump(): Promise<void> {
-    if (stopped) return Promise.resolve();
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = pass()
-      .catch((error: unknown) =>
-        log.error(`worker pass failed: ${error instanceof Error ? error.message : String(error)}`),
-      )
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  }
+  const workers = createWorkers({ db, clock, log, processor, sender, requests, pollMs: deps.pollMs });
+  kick = workers.kick;
 
   const apiDeps: ApiDeps = {
     db,
@@ -188,13 +141,15 @@ export function createApp(deps: AppDeps): ParleyApp {
     '/webhooks/whatsapp',
     createWebhookRoutes({
       commit: createGroupCommit(db),
-      statusQueries: createStatusQueries(db),
+      record: { outbox, messageLog, classify, statusEvents: createStatusEvents(db) },
       clock,
       appSecret: deps.appSecret,
       verifyToken: deps.verifyToken,
       log,
       onRecorded: (result) => {
-        if (result.messages > 0 || result.statuses > 0) kick();
+        // A late failure's reaction reaches the sender the same way an immediate one's does.
+        sender.signal(result.signals);
+        if (result.queued || result.statuses > 0) kick();
         for (const applied of result.applied) {
           if (applied.contactKey) {
             events.emit(applied.contactKey, { type: 'status', id: applied.wamid, status: applied.status });
@@ -226,21 +181,11 @@ export function createApp(deps: AppDeps): ParleyApp {
   return {
     app,
     start() {
-      stopped = false;
       // The simulator starts empty: approve the templates the published flows send.
       for (const published of flows.livePublished()) deps.sandbox?.port.registerTemplates(published.flow);
-      const recovered = sender.recover();
-      if (recovered > 0) log.info(`${recovered} message(s) were mid-send at the last stop; waiting for their statuses`);
-      interval = setInterval(kick, deps.pollMs ?? 100);
-      kick();
+      workers.start();
     },
-    async stop() {
-      stopped = true;
-      if (interval) clearInterval(interval);
-      interval = undefined;
-      await running;
-      await sender.settled();
-    },
-    pump,
+    stop: workers.stop,
+    pump: workers.pump,
   };
 }

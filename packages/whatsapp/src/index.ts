@@ -70,7 +70,7 @@ export {
   normalizePhone,
   phoneOf,
 } from './schemas/identity.ts';
-export { listWebhookEvents, type WebhookEvent } from './schemas/inbound/events.ts';
+export { listWebhookEvents, type ReadWebhookResult, readWebhook, type WebhookEvent } from './schemas/inbound/events.ts';
 export {
   PhoneNumberQualityValue,
   TemplateCategoryValue,

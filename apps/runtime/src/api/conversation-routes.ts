@@ -4,12 +4,13 @@ import { Session } from '@parley/flow-engine';
 import { normalizePhone } from '@parley/whatsapp';
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
-import { readJson, writeJson } from '../db/json.ts';
+import { readJson } from '../db/json.ts';
 import type { Db } from '../db/open-database.ts';
 import { contactKeyFor, resolveContactKey } from '../db/resolve-contact.ts';
-import { contacts, inbox, messages, sessions } from '../db/schema.ts';
+import { contacts, messages, sessions } from '../db/schema.ts';
 import type { FlowStore } from '../flows/flow-store.ts';
 import type { EnginePort } from '../processor/engine-port.ts';
+import { enqueueInput } from '../queues/inbox.ts';
 import { Conversation, ErrorBody, EventBody, MessageEntry } from './api-schemas.ts';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -96,15 +97,15 @@ export function registerConversationRoutes(api: OpenAPIHono, deps: ConversationD
         .run();
       return matches.map(({ flow }) => {
         const sessionId = `session_${randomUUID()}`;
-        tx.insert(inbox)
-          .values({
-            contactKey: key,
+        enqueueInput(tx, {
+          contactKey: key,
+          input: {
             kind: 'start',
-            input: writeJson({ flowId: flow.flow.id, version: flow.version, sessionId, event: { name, data } }),
-            occurredAt: now,
-            receivedAt: now,
-          })
-          .run();
+            payload: { flowId: flow.flow.id, version: flow.version, sessionId, event: { name, data } },
+          },
+          occurredAt: now,
+          receivedAt: now,
+        });
         return { flowId: flow.flow.id, sessionId };
       });
     });
@@ -168,15 +169,12 @@ export function registerConversationRoutes(api: OpenAPIHono, deps: ConversationD
     }
     const session = readJson(Session, row.state, 'session state');
     const now = clock.now();
-    db.insert(inbox)
-      .values({
-        contactKey: id,
-        kind: 'handoff_released',
-        input: writeJson({ sessionId: session.id, input: { type: 'handoff_released' } }),
-        occurredAt: now,
-        receivedAt: now,
-      })
-      .run();
+    enqueueInput(db, {
+      contactKey: id,
+      input: { kind: 'handoff_released', payload: { sessionId: session.id, input: { type: 'handoff_released' } } },
+      occurredAt: now,
+      receivedAt: now,
+    });
     deps.kick();
     return c.json({ sessionId: session.id }, 200);
   });

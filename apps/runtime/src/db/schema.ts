@@ -1,4 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { INBOX_KINDS } from '../queues/inbox-input.ts';
+import { OUTBOX_STATES } from '../queues/outbox-states.ts';
 
 /**
  * The runtime's tables. JSON columns are stored as text and parsed with zod
@@ -28,16 +31,26 @@ export const flowVersions = sqliteTable(
 );
 
 /** Keyed by `user_id ?? wa_id`: username users may come without a phone number. */
-export const contacts = sqliteTable('contacts', {
-  key: text('key').primaryKey(),
-  phone: text('phone'),
-  userId: text('user_id'),
-  name: text('name'),
-  lastInboundAt: integer('last_inbound_at'),
-  /** Set when WhatsApp said the number cannot receive messages; the sender gives up on it. */
-  undeliverableAt: integer('undeliverable_at'),
-  createdAt: integer('created_at').notNull(),
-});
+export const contacts = sqliteTable(
+  'contacts',
+  {
+    key: text('key').primaryKey(),
+    phone: text('phone'),
+    userId: text('user_id'),
+    name: text('name'),
+    lastInboundAt: integer('last_inbound_at'),
+    /** Set when WhatsApp said the number cannot receive messages; the sender gives up on it. */
+    undeliverableAt: integer('undeliverable_at'),
+    /** The Cloud API code that made the contact undeliverable (131026, 131030). */
+    undeliverableCode: integer('undeliverable_code'),
+    /** Meta's per-user marketing limit (131049): marketing templates outside a window wait until then. */
+    marketingHeldUntil: integer('marketing_held_until'),
+    /** How many holds in a row, so each wait is longer than the last. */
+    marketingHolds: integer('marketing_holds').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('contacts_phone').on(t.phone), index('contacts_user_id').on(t.userId)],
+);
 
 export const sessions = sqliteTable(
   'sessions',
@@ -67,14 +80,19 @@ export const inbox = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     contactKey: text('contact_key').notNull(),
     wamid: text('wamid'),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: INBOX_KINDS }).notNull(),
     input: text('input').notNull(),
     occurredAt: integer('occurred_at').notNull(),
     receivedAt: integer('received_at').notNull(),
     processedAt: integer('processed_at'),
     outcome: text('outcome'),
   },
-  (t) => [uniqueIndex('inbox_wamid').on(t.wamid), index('inbox_pending').on(t.processedAt, t.contactKey)],
+  (t) => [
+    uniqueIndex('inbox_wamid').on(t.wamid),
+    // Only unprocessed rows, in the processor's order: the select of pending inputs reads the index, not the backlog.
+    index('inbox_unprocessed').on(t.occurredAt, t.id).where(sql`${t.processedAt} is null`),
+    index('inbox_contact').on(t.contactKey),
+  ],
 );
 
 /** The conversation log: inbound messages and outbound sends, with delivery status and price. */
@@ -112,8 +130,8 @@ export const outbox = sqliteTable(
     window: text('window').notNull(),
     pricing: text('pricing').notNull(),
     fallback: text('fallback'),
-    /** pending → sending → sent | failed | skipped; sending rows found at start are reconciled. */
-    state: text('state').notNull(),
+    /** The state machine in queues/outbox.ts; sending rows found at start are reconciled. */
+    state: text('state', { enum: OUTBOX_STATES }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at').notNull(),
     reconcileUntil: integer('reconcile_until'),
@@ -121,6 +139,8 @@ export const outbox = sqliteTable(
     businessInitiated: integer('business_initiated').notNull().default(0),
     wamid: text('wamid'),
     lastError: text('last_error'),
+    /** The Cloud API code of the last failure, immediate or late. */
+    errorCode: integer('error_code'),
     createdAt: integer('created_at').notNull(),
     sentAt: integer('sent_at'),
   },
@@ -224,3 +244,12 @@ export const requests = sqliteTable(
   },
   (t) => [index('requests_state').on(t.state)],
 );
+
+/** Webhook events Parley acknowledged but does not act on (yet): kept as they came, never lost. */
+export const unhandledWebhooks = sqliteTable('unhandled_webhooks', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  kind: text('kind').notNull(),
+  field: text('field'),
+  event: text('event').notNull(),
+  at: integer('at').notNull(),
+});

@@ -1,9 +1,12 @@
 import type { Effect, Session } from '@parley/flow-engine';
 import { and, eq } from 'drizzle-orm';
+import { recordConsent } from '../consent/consent-ledger.ts';
 import type { ConversationEvent } from '../conversation-events.ts';
 import { writeJson } from '../db/json.ts';
 import type { Store } from '../db/open-database.ts';
-import { analyticsEvents, consents, inbox, outbox, requests, sessions, timers } from '../db/schema.ts';
+import { analyticsEvents, requests, sessions, timers } from '../db/schema.ts';
+import { enqueueInput } from '../queues/inbox.ts';
+import { enqueueSend } from '../queues/outbox.ts';
 
 export type Emitted = { contactKey: string; event: ConversationEvent };
 
@@ -50,22 +53,20 @@ export function applyStep(tx: Store, session: Session, effects: readonly Effect[
   for (const effect of effects) {
     switch (effect.type) {
       case 'send':
-        tx.insert(outbox)
-          .values({
+        enqueueSend(
+          tx,
+          {
             key: `${session.id}:${effect.sendId}`,
             contactKey,
             sessionId: session.id,
             nodeId: effect.nodeId,
-            payload: writeJson(effect.payload),
+            payload: effect.payload,
             window: effect.window,
             pricing: effect.pricing,
-            fallback: effect.fallback ? writeJson(effect.fallback) : null,
-            state: 'pending',
-            nextAttemptAt: now,
-            createdAt: now,
-          })
-          .onConflictDoNothing()
-          .run();
+            fallback: effect.fallback ?? null,
+          },
+          now,
+        );
         break;
       case 'schedule_timer':
         tx.insert(timers)
@@ -106,31 +107,26 @@ export function applyStep(tx: Store, session: Session, effects: readonly Effect[
         track('handoff', effect.nodeId, { queue: effect.queue, reason: effect.reason });
         break;
       case 'consent':
-        tx.insert(consents)
-          .values({
-            contactKey,
-            category: effect.category,
-            action: effect.action,
-            wording: effect.wording,
-            source: `flow:${session.flowId}@${session.flowVersion}/${effect.nodeId ?? 'keyword'}`,
-            at: now,
-          })
-          .run();
+        recordConsent(tx, {
+          contactKey,
+          category: effect.category,
+          action: effect.action,
+          wording: effect.wording,
+          source: `flow:${session.flowId}@${session.flowVersion}/${effect.nodeId ?? 'keyword'}`,
+          at: now,
+        });
         break;
       case 'visit':
         track('visit', effect.nodeId);
         emitted.push({ contactKey, event: { type: 'visit', nodeId: effect.nodeId } });
         break;
       case 'start_flow':
-        tx.insert(inbox)
-          .values({
-            contactKey,
-            kind: 'start',
-            input: writeJson({ flowId: effect.flowId, variables: effect.variables }),
-            occurredAt: now,
-            receivedAt: now,
-          })
-          .run();
+        enqueueInput(tx, {
+          contactKey,
+          input: { kind: 'start', payload: { flowId: effect.flowId, variables: effect.variables } },
+          occurredAt: now,
+          receivedAt: now,
+        });
         break;
       case 'notice':
         track('notice', effect.nodeId, { code: effect.code, message: effect.message });

@@ -1,7 +1,7 @@
 import { and, asc, eq, lte } from 'drizzle-orm';
-import { writeJson } from '../db/json.ts';
 import type { Db } from '../db/open-database.ts';
-import { inbox, timers } from '../db/schema.ts';
+import { timers } from '../db/schema.ts';
+import { enqueueInput } from '../queues/inbox.ts';
 
 /**
  * Turns due timers into inbox inputs, each in one transaction with its
@@ -24,15 +24,12 @@ export function fireDueTimers(db: Db, now: number, limit = 500): number {
         .where(and(eq(timers.id, timer.id), eq(timers.state, 'pending')))
         .run();
       if (marked.changes === 0) return;
-      tx.insert(inbox)
-        .values({
-          contactKey: timer.contactKey,
-          kind: 'timer',
-          input: writeJson({ timerId: timer.id }),
-          occurredAt: timer.fireAt,
-          receivedAt: now,
-        })
-        .run();
+      enqueueInput(tx, {
+        contactKey: timer.contactKey,
+        input: { kind: 'timer', payload: { timerId: timer.id } },
+        occurredAt: timer.fireAt,
+        receivedAt: now,
+      });
     });
   }
   return due.length;

@@ -1,21 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { type EngineInput, type InboundMessage, Session, type StepContext, type StepResult } from '@parley/flow-engine';
 import type { Trigger } from '@parley/flow-schema';
-import { and, asc, desc, eq, isNull, ne } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
 import type { ConversationEvents } from '../conversation-events.ts';
-import { readJson, writeJson } from '../db/json.ts';
+import { readJson } from '../db/json.ts';
 import type { Db, Store } from '../db/open-database.ts';
-import { contacts, inbox, outbox, sessions, timers } from '../db/schema.ts';
+import { contacts, sessions, timers } from '../db/schema.ts';
 import type { FlowStore, PublishedFlow } from '../flows/flow-store.ts';
 import type { Logger } from '../logger.ts';
+import type { Inbox, PendingInput } from '../queues/inbox.ts';
+import type { InboxInput, StoredMessage, StoredStart } from '../queues/inbox-input.ts';
+import { enqueueSend } from '../queues/outbox.ts';
 import { applyStep, type Emitted } from './apply-step.ts';
 import type { EnginePort } from './engine-port.ts';
-import { StoredMessage, StoredResult, StoredStart, StoredTimer } from './inbox-input.ts';
-import { mapInbound } from './map-inbound.ts';
 
 export type ProcessorDeps = {
   db: Db;
+  inbox: Inbox;
   flows: FlowStore;
   clock: Clock;
   engine: EnginePort;
@@ -28,7 +30,7 @@ export type ProcessorDeps = {
 export const POLITE_REPLY =
   'Sorry, I can only read text and buttons here. Please type your answer or tap one of the options.';
 
-type Row = typeof inbox.$inferSelect;
+type Of<K extends InboxInput['kind']> = Extract<InboxInput, { kind: K }>['payload'];
 
 /**
  * Runs the inbox through the engine. Each row is handled in its own
@@ -39,12 +41,18 @@ type Row = typeof inbox.$inferSelect;
  */
 export function createProcessor(deps: ProcessorDeps) {
   const { db, clock, log } = deps;
+  // Built once: it runs for every input.
+  const contactByKey = db
+    .select()
+    .from(contacts)
+    .where(eq(contacts.key, sql.placeholder('key')))
+    .prepare();
   const newId = (prefix: string) => `${prefix}_${randomUUID()}`;
 
   /** Everything one inbox row is handled with. */
   type Turn = {
     tx: Store;
-    row: Row;
+    row: PendingInput;
     now: number;
     ctx: StepContext;
     who: Session['contact'];
@@ -58,9 +66,8 @@ export function createProcessor(deps: ProcessorDeps) {
     return persist(turn.tx, deps.engine.step(published.flow, session, input, turn.ctx), turn.now);
   };
 
-  const onMessage = (turn: Turn): Emitted[] => {
+  const onMessage = (turn: Turn, mapped: StoredMessage): Emitted[] => {
     const { tx, row, now, active } = turn;
-    const mapped = mapInbound(readJson(StoredMessage, row.input, 'inbox message'));
     if (mapped.kind === 'ignored') return [];
     if (active?.status === 'handoff') return []; // a person has the conversation
     if (mapped.kind === 'other') {
@@ -82,17 +89,15 @@ export function createProcessor(deps: ProcessorDeps) {
     return persist(tx, started, now);
   };
 
-  const onTimer = (turn: Turn): Emitted[] => {
-    const { timerId } = readJson(StoredTimer, turn.row.input, 'inbox timer');
+  const onTimer = (turn: Turn, { timerId }: Of<'timer'>): Emitted[] => {
     const timer = turn.tx.select().from(timers).where(eq(timers.id, timerId)).get();
     const session = timer ? sessionById(turn.tx, timer.sessionId) : undefined;
     if (timer?.state !== 'fired' || !session || session.status === 'ended') return [];
     return stepOn(turn, session, { type: 'timer', timerId });
   };
 
-  const onStart = (turn: Turn): Emitted[] => {
+  const onStart = (turn: Turn, start: StoredStart): Emitted[] => {
     const { tx, now } = turn;
-    const start = readJson(StoredStart, turn.row.input, 'inbox start');
     const published = startingFlow(start, tx);
     if (!published) {
       log.warn(`flow ${start.flowId} has no published version; a start was dropped`);
@@ -118,15 +123,15 @@ export function createProcessor(deps: ProcessorDeps) {
     return [...emitted, ...persist(tx, result, now)];
   };
 
-  const onResult = (turn: Turn): Emitted[] => {
-    const stored = readJson(StoredResult, turn.row.input, `inbox ${turn.row.kind}`);
+  /** Results, send failures and releases go to the session they name, if it still runs. */
+  const onResult = (turn: Turn, stored: Of<'http_result'>): Emitted[] => {
     const session = sessionById(turn.tx, stored.sessionId);
     if (!session || session.status === 'ended') return [];
     return stepOn(turn, session, stored.input);
   };
 
-  const handle = (tx: Store, row: Row, now: number): Emitted[] => {
-    const contact = tx.select().from(contacts).where(eq(contacts.key, row.contactKey)).get();
+  const handle = (tx: Store, row: PendingInput, now: number): Emitted[] => {
+    const contact = contactByKey.get({ key: row.contactKey });
     const turn: Turn = {
       tx,
       row,
@@ -140,15 +145,19 @@ export function createProcessor(deps: ProcessorDeps) {
       lastInboundAt: contact?.lastInboundAt ?? null,
       active: activeSession(tx, row.contactKey),
     };
-    switch (row.kind) {
+    const { input } = row;
+    switch (input.kind) {
       case 'message':
-        return onMessage(turn);
+        return onMessage(turn, input.payload);
       case 'timer':
-        return onTimer(turn);
+        return onTimer(turn, input.payload);
       case 'start':
-        return onStart(turn);
-      default:
-        return onResult(turn);
+        return onStart(turn, input.payload);
+      case 'http_result':
+      case 'ai_result':
+      case 'send_failed':
+      case 'handoff_released':
+        return onResult(turn, input.payload);
     }
   };
 
@@ -182,13 +191,7 @@ export function createProcessor(deps: ProcessorDeps) {
      * never held for long; the rest wait for the next call.
      */
     drain(max = 200, budgetMs = Number.POSITIVE_INFINITY): number {
-      const rows = db
-        .select()
-        .from(inbox)
-        .where(isNull(inbox.processedAt))
-        .orderBy(asc(inbox.occurredAt), asc(inbox.id))
-        .limit(max)
-        .all();
+      const rows = deps.inbox.pending(max);
       if (rows.length === 0) return 0;
       const emitted: Emitted[] = [];
       const started = performance.now();
@@ -200,20 +203,21 @@ export function createProcessor(deps: ProcessorDeps) {
           if (handled > 0 && performance.now() - started > budgetMs) break;
           handled += 1;
           const now = clock.now();
+          if ('broken' in row) {
+            log.error(`input ${row.id} for a contact cannot be read: ${row.broken}`);
+            deps.inbox.markProcessed(row.id, `error: ${row.broken}`, now);
+            continue;
+          }
           try {
             const out = batch.transaction((tx) => {
               const result = handle(tx, row, now);
-              tx.update(inbox).set({ processedAt: now, outcome: 'ok' }).where(eq(inbox.id, row.id)).run();
+              deps.inbox.markProcessed(row.id, 'ok', now);
               return result;
             });
             emitted.push(...out);
           } catch (error) {
-            log.error(`input ${row.id} (${row.kind}) for a contact failed: ${describe(error)}`);
-            batch
-              .update(inbox)
-              .set({ processedAt: now, outcome: `error: ${describe(error)}` })
-              .where(eq(inbox.id, row.id))
-              .run();
+            log.error(`input ${row.id} (${row.input.kind}) for a contact failed: ${describe(error)}`);
+            deps.inbox.markProcessed(row.id, `error: ${describe(error)}`, now);
           }
         }
       });
@@ -260,20 +264,18 @@ function supersede(tx: Store, session: Session, now: number): Emitted[] {
 }
 
 /** Types no flow can read get one friendly line, never a crash or silence. */
-function politeReply(tx: Store, row: Row, now: number): void {
-  tx.insert(outbox)
-    .values({
+function politeReply(tx: Store, row: PendingInput, now: number): void {
+  enqueueSend(
+    tx,
+    {
       key: `polite:${row.wamid ?? row.id}`,
       contactKey: row.contactKey,
-      payload: writeJson({ type: 'text', text: { body: POLITE_REPLY } }),
+      payload: { type: 'text', text: { body: POLITE_REPLY } },
       window: 'session',
       pricing: 'service',
-      state: 'pending',
-      nextAttemptAt: now,
-      createdAt: now,
-    })
-    .onConflictDoNothing()
-    .run();
+    },
+    now,
+  );
 }
 
 function describe(error: unknown): string {

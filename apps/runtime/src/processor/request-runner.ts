@@ -2,10 +2,11 @@ import type { Effect, EngineInput } from '@parley/flow-engine';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Clock } from '../clock.ts';
-import { readJson, writeJson } from '../db/json.ts';
+import { readJson } from '../db/json.ts';
 import type { Db } from '../db/open-database.ts';
-import { inbox, requests } from '../db/schema.ts';
+import { requests } from '../db/schema.ts';
 import type { Logger } from '../logger.ts';
+import { enqueueInput } from '../queues/inbox.ts';
 
 export type HttpEffect = Extract<Effect, { type: 'http_request' }>;
 export type AiEffect = Extract<Effect, { type: 'ai_request' }>;
@@ -64,15 +65,13 @@ export function createRequestRunner(deps: RequestRunnerDeps) {
         .run();
       if (marked.changes === 0) return;
       const now = deps.clock.now();
-      tx.insert(inbox)
-        .values({
-          contactKey,
-          kind: input.type,
-          input: writeJson({ sessionId, input }),
-          occurredAt: now,
-          receivedAt: now,
-        })
-        .run();
+      const kind = input.type === 'ai_result' ? 'ai_result' : 'http_result';
+      enqueueInput(tx, {
+        contactKey,
+        input: { kind, payload: { sessionId, input } },
+        occurredAt: now,
+        receivedAt: now,
+      });
     });
     deps.onResult();
   };

@@ -41,4 +41,4 @@ export function graphPortFrom(client: Pick<GraphClient, 'sendMessage'>): GraphPo
   };
 }
 
-export const classifyError: ClassifyError = (code) => classifyGraphError(code);
+export const classifyError: ClassifyError = classifyGraphError;

@@ -1,4 +1,4 @@
-import type { ErrorReaction } from '@parley/whatsapp';
+import type { ErrorClass } from '@parley/whatsapp';
 
 /**
  * How the sender talks to the Cloud API (Meta, or the simulator in sandbox
@@ -16,4 +16,5 @@ export type GraphPort = {
   sendMessage: (body: Record<string, unknown>) => Promise<GraphSendOutcome>;
 };
 
-export type ClassifyError = (code: number) => { reaction: ErrorReaction; title: string };
+/** The error catalogue, as a port so a test can give a code another meaning. */
+export type ClassifyError = (code: number) => ErrorClass;

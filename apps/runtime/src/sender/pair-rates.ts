@@ -3,8 +3,11 @@ import { createTokenBucket, type TokenBucket } from './token-bucket.ts';
 export type PairRates = {
   /** Takes one of the contact's tokens at `now`, or says how many ms until one is there. */
   take: (contactKey: string, now: number) => { ok: true } | { ok: false; waitMs: number };
-  /** Starts the contact over with a full bucket (after Meta's own pair-rate error). */
-  forget: (contactKey: string) => void;
+  /**
+   * Meta said this contact had too many messages (131056): their bucket is
+   * emptied, never refilled at once, so the next message waits its full refill.
+   */
+  empty: (contactKey: string, now: number) => void;
   /** Drops every bucket that has refilled; cheap to call often (it looks at most once a second). */
   sweep: (now: number) => void;
   /** Contacts with state held, for tests and the health page. */
@@ -42,8 +45,13 @@ export function createPairRates(burst: number, perSecond: number): PairRates {
       }
       return bucket.take(now);
     },
-    forget: (contactKey) => {
-      buckets.delete(contactKey);
+    empty: (contactKey, now) => {
+      let bucket = buckets.get(contactKey);
+      if (!bucket) {
+        bucket = createTokenBucket(burst, perSecond, now);
+        buckets.set(contactKey, bucket);
+      }
+      bucket.drain(now);
     },
     sweep,
     size: () => buckets.size,

@@ -1,5 +1,6 @@
+import { SERVICE_WINDOW_MS as WINDOW_MS } from '@parley/flow-engine';
 import { describe, expect, it } from 'vitest';
-import { decideSend, type GateInput, WINDOW_MS } from './send-gates.ts';
+import { decideSend, type GateInput } from './send-gates.ts';
 
 const NOW = 1_800_000_000_000;
 const text = { type: 'text', text: { body: 'hi' } };
@@ -14,6 +15,7 @@ const input = (overrides: Partial<GateInput> = {}): GateInput => ({
   lastInboundAt: NOW - 60_000,
   undeliverable: false,
   consent: {},
+  marketingHeldUntil: null,
   tier: () => ({ used: 0, limit: 250, includesContact: false }),
   ...overrides,
 });
@@ -90,5 +92,33 @@ describe('decideSend', () => {
 
   it('gives up on a contact WhatsApp said it cannot reach', () => {
     expect(decideSend(input({ undeliverable: true }))).toMatchObject({ action: 'skip', reason: 'undeliverable' });
+  });
+
+  it.each([
+    ['authentication', { marketing: 'opt_out' as const }, 'send'],
+    ['utility', { marketing: 'opt_out' as const }, 'send'],
+    ['authentication', { authentication: 'opt_out' as const }, 'skip'],
+    ['marketing', { utility: 'opt_out' as const, marketing: 'opt_in' as const }, 'send'],
+  ] as const)('judges a %s template by its own category only (%o → %s)', (pricing, consent, action) => {
+    const decision = decideSend(input({ window: 'template', payload: template('code'), pricing, consent }));
+    expect(decision.action).toBe(action);
+  });
+
+  it("holds marketing outside the window while Meta's per-user limit lasts, but not inside a window", () => {
+    const marketing = {
+      window: 'template' as const,
+      payload: template('offer'),
+      pricing: 'marketing' as const,
+      consent: { marketing: 'opt_in' as const },
+      marketingHeldUntil: NOW + 3_600_000,
+    };
+    expect(decideSend(input({ ...marketing, lastInboundAt: null }))).toMatchObject({
+      action: 'defer',
+      until: NOW + 3_600_000,
+    });
+    expect(decideSend(input({ ...marketing, lastInboundAt: NOW - 60_000 })).action).toBe('send');
+    expect(decideSend(input({ ...marketing, lastInboundAt: null, marketingHeldUntil: NOW - 1 })).action).toBe('send');
+    // Utility is never capped by the marketing limit.
+    expect(decideSend(input({ ...marketing, pricing: 'utility', lastInboundAt: null })).action).toBe('send');
   });
 });

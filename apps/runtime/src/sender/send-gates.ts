@@ -1,23 +1,18 @@
-import type { PricingCategory } from '@parley/flow-engine';
-
-export const WINDOW_MS = 24 * 3_600_000;
-
-/**
- * The latest consent action per category, with `all` rows folded into each
- * category; `all` itself is the latest action of any kind (it gates templates
- * of other categories, e.g. authentication).
- */
-export type ConsentState = Partial<Record<'marketing' | 'utility' | 'all', 'opt_in' | 'opt_out'>>;
+import { isWindowOpen } from '@parley/flow-engine';
+import type { ConsentState } from '../consent/consent-ledger.ts';
+import type { Fallback, OutboundPayload, PricingCategory } from '../queues/send-shapes.ts';
 
 export type GateInput = {
   now: number;
   window: 'session' | 'template';
-  payload: Record<string, unknown>;
+  payload: OutboundPayload;
   pricing: PricingCategory;
-  fallback: { payload: Record<string, unknown>; pricing: PricingCategory } | null;
+  fallback: Fallback | null;
   lastInboundAt: number | null;
   undeliverable: boolean;
   consent: ConsentState;
+  /** Meta's per-user marketing limit (131049) held this contact's marketing until then. */
+  marketingHeldUntil: number | null;
   /** Contacts reached with business-initiated messages in the last 24 h, and the limit; asked only when it matters. */
   tier: () => { used: number; limit: number; includesContact: boolean };
 };
@@ -25,7 +20,7 @@ export type GateInput = {
 export type GateDecision =
   | {
       action: 'send';
-      payload: Record<string, unknown>;
+      payload: OutboundPayload;
       pricing: PricingCategory;
       usedFallback: boolean;
       businessInitiated: boolean;
@@ -36,9 +31,10 @@ export type GateDecision =
 /**
  * Meta's rules, checked at send time (not when the flow ran: time passes in
  * queues). A session message never leaves outside the 24-hour window; its
- * template fallback goes instead, if it has one. Marketing templates need an
- * opt-in and nothing templated goes after an opt-out. Business-initiated
- * conversations count against the messaging limit.
+ * template fallback goes instead, if it has one. Consent is per category: a
+ * marketing template needs an opt-in, and an opt-out of one category never
+ * blocks another (a customer who stopped marketing still gets their codes).
+ * Business-initiated conversations count against the messaging limit.
  */
 export function decideSend(input: GateInput): GateDecision {
   if (input.undeliverable) {
@@ -48,7 +44,7 @@ export function decideSend(input: GateInput): GateDecision {
       detail: 'WhatsApp reported this contact cannot receive messages',
     };
   }
-  const open = input.lastInboundAt !== null && input.now - input.lastInboundAt < WINDOW_MS;
+  const open = isWindowOpen(input.lastInboundAt, input.now);
   let payload = input.payload;
   let pricing = input.pricing;
   let usedFallback = false;
@@ -65,18 +61,19 @@ export function decideSend(input: GateInput): GateDecision {
     usedFallback = true;
   }
   const isTemplate = payload.type === 'template';
-  if (isTemplate && pricing === 'authentication' && input.consent.all === 'opt_out') {
-    return { action: 'skip', reason: 'opted_out', detail: 'the contact opted out of all messages' };
+  if (isTemplate && pricing !== 'service') {
+    const refused = consentRefusal(pricing, input.consent);
+    if (refused) return { action: 'skip', reason: 'opted_out', detail: refused };
   }
-  if (isTemplate && pricing === 'marketing' && input.consent.marketing !== 'opt_in') {
-    return {
-      action: 'skip',
-      reason: 'opted_out',
-      detail: 'a marketing template needs the contact to have opted in to marketing, and not opted out since',
-    };
-  }
-  if (isTemplate && pricing === 'utility' && input.consent.utility === 'opt_out') {
-    return { action: 'skip', reason: 'opted_out', detail: 'the contact opted out of utility messages' };
+  // §0.1: marketing inside a window the customer opened does not count toward the per-user limit.
+  if (isTemplate && pricing === 'marketing' && !open && input.marketingHeldUntil !== null) {
+    if (input.marketingHeldUntil > input.now) {
+      return {
+        action: 'defer',
+        until: input.marketingHeldUntil,
+        detail: "Meta's per-user marketing limit holds this customer's marketing messages for now",
+      };
+    }
   }
   const businessInitiated = isTemplate && !open;
   const tier = businessInitiated ? input.tier() : undefined;
@@ -88,4 +85,13 @@ export function decideSend(input: GateInput): GateDecision {
     };
   }
   return { action: 'send', payload, pricing, usedFallback, businessInitiated };
+}
+
+function consentRefusal(category: Exclude<PricingCategory, 'service'>, consent: ConsentState): string | undefined {
+  const latest = consent[category];
+  if (category === 'marketing' && latest !== 'opt_in') {
+    return 'a marketing template needs the contact to have opted in to marketing, and not opted out since';
+  }
+  if (latest === 'opt_out') return `the contact opted out of ${category} messages`;
+  return undefined;
 }

@@ -5,8 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AdjustableClock, createAdjustableClock } from '../clock.ts';
 import { createConversationEvents } from '../conversation-events.ts';
 import { type OpenDatabase, openDatabase } from '../db/open-database.ts';
-import { contacts, outbox } from '../db/schema.ts';
+import { contacts } from '../db/schema.ts';
 import { createMemoryLogger } from '../logger.ts';
+import { createMessageLog } from '../message-log/message-log.ts';
+import { createOutbox, enqueueSend } from '../queues/outbox.ts';
 import { createFakeGraph, type FakeGraph } from '../testing/fake-graph.ts';
 import { classifyError } from './graph-adapter.ts';
 import { createSender, type Sender } from './sender.ts';
@@ -28,6 +30,8 @@ beforeEach(() => {
   graph = createFakeGraph();
   sender = createSender({
     db: database.db,
+    outbox: createOutbox(database.db),
+    messageLog: createMessageLog(database.db),
     clock,
     graph,
     classify: classifyError,
@@ -53,18 +57,17 @@ function queueReplies(now: number): void {
     db.insert(contacts)
       .values({ key: contactKey, phone: `1555000${String(i).padStart(4, '0')}`, lastInboundAt: now, createdAt: now })
       .run();
-    db.insert(outbox)
-      .values({
+    enqueueSend(
+      db,
+      {
         key: `reply-${i}`,
         contactKey,
-        payload: JSON.stringify({ type: 'text', text: { body: 'Thanks!' } }),
+        payload: { type: 'text', text: { body: 'Thanks!' } },
         window: 'session',
         pricing: 'service',
-        state: 'pending',
-        nextAttemptAt: now,
-        createdAt: now,
-      })
-      .run();
+      },
+      now,
+    );
   }
 }
 

@@ -7,6 +7,8 @@ export type TokenBucket = {
   take: (now: number) => { ok: true } | { ok: false; waitMs: number };
   /** True once the bucket has refilled to capacity: it then behaves exactly like a new one. */
   full: (now: number) => boolean;
+  /** Empties the bucket at `now`; it refills from nothing at the usual rate. */
+  drain: (now: number) => void;
 };
 
 export function createTokenBucket(capacity: number, perSecond: number, now: number): TokenBucket {
@@ -26,5 +28,9 @@ export function createTokenBucket(capacity: number, perSecond: number, now: numb
       return { ok: false, waitMs: Math.ceil(((1 - tokens) * 1000) / perSecond) };
     },
     full: (at) => level(at) >= capacity,
+    drain: (at) => {
+      tokens = 0;
+      last = Math.max(last, at);
+    },
   };
 }

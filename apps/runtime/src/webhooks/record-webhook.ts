@@ -1,11 +1,18 @@
-import { MessagesValue, UserPreferencesValue, type WebhookPayload } from '@parley/whatsapp';
-import { eq, sql } from 'drizzle-orm';
+import type { InboundWebhookMessage, UserPreferencesValue, WebhookContact, WebhookEvent } from '@parley/whatsapp';
+import { sql } from 'drizzle-orm';
+import { recordConsent } from '../consent/consent-ledger.ts';
 import { writeJson } from '../db/json.ts';
 import type { Store } from '../db/open-database.ts';
 import { resolveContactKey } from '../db/resolve-contact.ts';
-import { consents, contacts, inbox, messages } from '../db/schema.ts';
-import { applyStatus } from './apply-status.ts';
-import type { StatusQueries } from './status-queries.ts';
+import { contacts, messages, unhandledWebhooks } from '../db/schema.ts';
+import { enqueueInput } from '../queues/inbox.ts';
+import type { SenderSignal } from '../reactions/react-to-failure.ts';
+import { applyStatus, type StatusDeps } from './apply-status.ts';
+import { applyIdentityChange, isIdentityNotice } from './identity-change.ts';
+import { mapInbound } from './map-inbound.ts';
+import type { StatusEvents } from './status-queries.ts';
+
+export type RecordDeps = StatusDeps & { statusEvents: StatusEvents };
 
 export type RecordResult = {
   messages: number;
@@ -13,142 +20,152 @@ export type RecordResult = {
   duplicates: number;
   /** New statuses, for the sandbox's live view. */
   applied: { wamid: string; status: string; contactKey: string | undefined }[];
+  /** What late failures asked of the sender; applied once the webhook is committed. */
+  signals: SenderSignal[];
+  /** Whether any input reached the inbox (the processor should look now). */
+  queued: boolean;
 };
 
 /**
- * Persists every message and status of a verified webhook inside the caller's transaction,
+ * Persists every event of a verified webhook inside the caller's transaction,
  * deduplicated by wamid (messages) and by (wamid, status) (statuses). Only after
- * it commits does the route answer 200, so nothing acknowledged is lost.
+ * it commits does the route answer 200, so nothing acknowledged is lost:
+ * events Parley does not act on are stored too.
  */
-export function recordWebhook(tx: Store, queries: StatusQueries, body: WebhookPayload, now: number): RecordResult {
-  const result: RecordResult = { messages: 0, statuses: 0, duplicates: 0, applied: [] };
-  for (const entry of body.entry) {
-    for (const change of entry.changes) {
-      if (change.field === 'user_preferences') {
-        const preferences = UserPreferencesValue.safeParse(change.value);
-        if (preferences.success) recordPreferences(tx, preferences.data, now);
-        continue;
+export function recordWebhook(tx: Store, deps: RecordDeps, events: readonly WebhookEvent[], now: number): RecordResult {
+  const result: RecordResult = { messages: 0, statuses: 0, duplicates: 0, applied: [], signals: [], queued: false };
+  for (const event of events) {
+    switch (event.kind) {
+      case 'message':
+        if (isIdentityNotice(event.message)) applyIdentityChange(tx, event.message);
+        else recordMessage(tx, event.message, event.contact, now, result);
+        break;
+      case 'status': {
+        const fresh = deps.statusEvents.add(
+          {
+            wamid: event.status.id,
+            status: event.status.status,
+            callbackKey: event.status.biz_opaque_callback_data ?? null,
+            payload: writeJson(event.status),
+          },
+          now,
+        );
+        if (!fresh) {
+          result.duplicates += 1;
+          break;
+        }
+        const applied = applyStatus(tx, deps, event.status, now);
+        result.statuses += 1;
+        result.signals.push(...applied.signals);
+        if (applied.reacted) result.queued = true;
+        result.applied.push({ wamid: event.status.id, status: event.status.status, contactKey: applied.contactKey });
+        break;
       }
-      if (change.field !== 'messages') continue;
-      const parsed = MessagesValue.safeParse(change.value);
-      if (!parsed.success) continue;
-      recordMessages(tx, parsed.data, now, result);
-      recordStatuses(tx, queries, parsed.data, now, result);
+      case 'user_preferences':
+        recordPreferences(tx, event.value, now);
+        break;
+      case 'error':
+      case 'template_status':
+      case 'template_category':
+      case 'phone_number_quality':
+      case 'other':
+        keepUnhandled(tx, event, now);
+        break;
     }
   }
   return result;
 }
 
-function recordMessages(tx: Store, value: MessagesValue, now: number, result: RecordResult): void {
-  const names = new Map<string, string>();
-  for (const profile of value.contacts ?? []) {
-    for (const id of [profile.user_id, profile.wa_id]) {
-      if (id && profile.profile?.name) names.set(id, profile.profile.name);
-    }
-  }
-  for (const message of value.messages ?? []) {
-    const key = resolveContactKey(tx, { userId: message.from_user_id, phone: message.from });
-    if (key === undefined) continue;
-    const sentAt = Math.min(now, timestampMs(message.timestamp, now));
-    tx.insert(contacts)
-      .values({
-        key,
-        phone: message.from || null,
-        userId: message.from_user_id ?? null,
-        name: names.get(message.from_user_id ?? '') ?? names.get(message.from ?? '') ?? null,
-        lastInboundAt: sentAt,
-        createdAt: now,
-      })
-      .onConflictDoUpdate({
-        target: contacts.key,
-        set: {
-          phone: sql`coalesce(excluded.phone, ${contacts.phone})`,
-          userId: sql`coalesce(excluded.user_id, ${contacts.userId})`,
-          name: sql`coalesce(excluded.name, ${contacts.name})`,
-          lastInboundAt: sql`max(coalesce(${contacts.lastInboundAt}, 0), excluded.last_inbound_at)`,
-          // A customer who writes again is reachable again.
-          undeliverableAt: null,
-        },
-      })
-      .run();
-    const inserted = tx
-      .insert(inbox)
-      .values({
-        contactKey: key,
-        wamid: message.id,
-        kind: 'message',
-        input: writeJson(message),
-        occurredAt: sentAt,
-        receivedAt: now,
-      })
-      .onConflictDoNothing()
-      .run();
-    if (inserted.changes === 0) {
-      result.duplicates += 1;
-      continue;
-    }
-    tx.insert(messages)
-      .values({
-        contactKey: key,
-        direction: 'in',
-        wamid: message.id,
-        payload: writeJson(message),
-        status: 'received',
-        at: sentAt,
-        updatedAt: now,
-      })
-      .onConflictDoNothing()
-      .run();
-    result.messages += 1;
-  }
-}
-
-function recordStatuses(
+function recordMessage(
   tx: Store,
-  queries: StatusQueries,
-  value: MessagesValue,
+  message: InboundWebhookMessage,
+  profile: WebhookContact | undefined,
   now: number,
   result: RecordResult,
 ): void {
-  for (const status of value.statuses ?? []) {
-    const inserted = queries.insertEvent.run({
-      wamid: status.id,
-      status: status.status,
-      callbackKey: status.biz_opaque_callback_data ?? null,
-      payload: writeJson(status),
-      at: now,
-    });
-    if (inserted.changes === 0) {
-      result.duplicates += 1;
-      continue;
-    }
-    const contactKey = applyStatus(tx, queries, status, now);
-    result.statuses += 1;
-    result.applied.push({ wamid: status.id, status: status.status, contactKey });
+  const key = resolveContactKey(tx, { userId: message.from_user_id, phone: message.from });
+  if (key === undefined) return;
+  // The window opens when the customer wrote (Meta's timestamp), never later than now.
+  const sentAt = Math.min(now, timestampMs(message.timestamp, now));
+  tx.insert(contacts)
+    .values({
+      key,
+      phone: message.from || null,
+      userId: message.from_user_id ?? null,
+      name: profile?.profile?.name ?? null,
+      lastInboundAt: sentAt,
+      createdAt: now,
+    })
+    .onConflictDoUpdate({
+      target: contacts.key,
+      set: {
+        phone: sql`coalesce(excluded.phone, ${contacts.phone})`,
+        userId: sql`coalesce(excluded.user_id, ${contacts.userId})`,
+        name: sql`coalesce(excluded.name, ${contacts.name})`,
+        lastInboundAt: sql`max(coalesce(${contacts.lastInboundAt}, 0), excluded.last_inbound_at)`,
+        // A customer who writes again is reachable again.
+        undeliverableAt: null,
+        undeliverableCode: null,
+      },
+    })
+    .run();
+  const fresh = enqueueInput(tx, {
+    contactKey: key,
+    wamid: message.id,
+    input: { kind: 'message', payload: mapInbound(message, sentAt) },
+    occurredAt: sentAt,
+    receivedAt: now,
+  });
+  if (!fresh) {
+    result.duplicates += 1;
+    return;
   }
+  tx.insert(messages)
+    .values({
+      contactKey: key,
+      direction: 'in',
+      wamid: message.id,
+      payload: writeJson(message),
+      status: 'received',
+      at: sentAt,
+      updatedAt: now,
+    })
+    .onConflictDoNothing()
+    .run();
+  result.messages += 1;
+  result.queued = true;
 }
 
 /** `user_preferences` webhooks: the customer stopped or resumed marketing messages in WhatsApp itself. */
 function recordPreferences(tx: Store, value: UserPreferencesValue, now: number): void {
   for (const preference of value.user_preferences) {
+    if (preference.value !== 'stop' && preference.value !== 'resume') continue;
     const key = resolveContactKey(tx, { userId: preference.user_id, phone: preference.wa_id });
-    if (key === undefined || (preference.value !== 'stop' && preference.value !== 'resume')) continue;
-    const known = tx.select({ key: contacts.key }).from(contacts).where(eq(contacts.key, key)).get();
-    if (!known) continue;
-    tx.insert(consents)
-      .values({
-        contactKey: key,
-        category: 'marketing',
-        action: preference.value === 'stop' ? 'opt_out' : 'opt_in',
-        wording:
-          preference.value === 'stop'
-            ? 'Stopped marketing messages in WhatsApp'
-            : 'Resumed marketing messages in WhatsApp',
-        source: 'whatsapp_user_preferences',
-        at: now,
-      })
+    if (key === undefined) continue;
+    // Consent may arrive before the customer ever wrote: the contact is created to hold it.
+    tx.insert(contacts)
+      .values({ key, phone: preference.wa_id ?? null, userId: preference.user_id ?? null, createdAt: now })
+      .onConflictDoNothing()
       .run();
+    recordConsent(tx, {
+      contactKey: key,
+      category: 'marketing',
+      action: preference.value === 'stop' ? 'opt_out' : 'resume',
+      wording:
+        preference.value === 'stop'
+          ? 'Stopped marketing messages in WhatsApp'
+          : 'Resumed marketing messages in WhatsApp',
+      source: 'whatsapp_user_preferences',
+      at: now,
+    });
   }
+}
+
+/** Events Parley does not act on yet are kept as they came, so an acknowledged webhook loses nothing. */
+function keepUnhandled(tx: Store, event: WebhookEvent, now: number): void {
+  tx.insert(unhandledWebhooks)
+    .values({ kind: event.kind, field: event.kind === 'other' ? event.field : null, event: writeJson(event), at: now })
+    .run();
 }
 
 function timestampMs(timestamp: string | undefined, fallback: number): number {

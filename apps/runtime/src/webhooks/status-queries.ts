@@ -1,45 +1,29 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
-import { messages, outbox, statusEvents } from '../db/schema.ts';
+import { statusEvents } from '../db/schema.ts';
 
 /**
- * The queries every status webhook runs, built once. Building a drizzle query
- * costs more than running it, and a reply brings three statuses. They run on
- * the same connection, so inside whatever transaction is open when called.
+ * Every status event, unique by (wamid, status): the first copy is applied,
+ * redeliveries stop here. Built once; runs inside whatever transaction is open.
  */
-export function createStatusQueries(db: Db) {
+export function createStatusEvents(db: Db) {
+  const insert = db
+    .insert(statusEvents)
+    .values({
+      wamid: sql.placeholder('wamid'),
+      status: sql.placeholder('status'),
+      callbackKey: sql.placeholder('callbackKey'),
+      payload: sql.placeholder('payload'),
+      at: sql.placeholder('at'),
+    })
+    .onConflictDoNothing()
+    .prepare();
   return {
-    insertEvent: db
-      .insert(statusEvents)
-      .values({
-        wamid: sql.placeholder('wamid'),
-        status: sql.placeholder('status'),
-        callbackKey: sql.placeholder('callbackKey'),
-        payload: sql.placeholder('payload'),
-        at: sql.placeholder('at'),
-      })
-      .onConflictDoNothing()
-      .prepare(),
-    outboxByKey: db
-      .select()
-      .from(outbox)
-      .where(eq(outbox.key, sql.placeholder('key')))
-      .prepare(),
-    messageByWamid: db
-      .select()
-      .from(messages)
-      .where(eq(messages.wamid, sql.placeholder('wamid')))
-      .prepare(),
-    setMessageStatus: db
-      .update(messages)
-      .set({
-        status: sql`${sql.placeholder('status')}`,
-        updatedAt: sql`${sql.placeholder('updatedAt')}`,
-        pricing: sql`coalesce(${sql.placeholder('pricing')}, ${messages.pricing})`,
-      })
-      .where(eq(messages.id, sql.placeholder('id')))
-      .prepare(),
+    /** False when this (wamid, status) was seen before. */
+    add(event: { wamid: string; status: string; callbackKey: string | null; payload: string }, at: number): boolean {
+      return insert.run({ ...event, at }).changes > 0;
+    },
   };
 }
 
-export type StatusQueries = ReturnType<typeof createStatusQueries>;
+export type StatusEvents = ReturnType<typeof createStatusEvents>;

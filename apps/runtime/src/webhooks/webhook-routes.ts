@@ -1,17 +1,15 @@
-import { timingSafeEqual } from 'node:crypto';
-import { parseWebhook, verifyWebhookSignature } from '@parley/whatsapp';
+import { answerVerification, readWebhook, verifyWebhookSignature } from '@parley/whatsapp';
 import { Hono } from 'hono';
 import type { Clock } from '../clock.ts';
 import type { GroupCommit } from '../db/group-commit.ts';
 import type { Logger } from '../logger.ts';
-import { type RecordResult, recordWebhook } from './record-webhook.ts';
-import type { StatusQueries } from './status-queries.ts';
+import { type RecordDeps, type RecordResult, recordWebhook } from './record-webhook.ts';
 
 export type WebhookDeps = {
   /** Shares one commit among the webhooks that arrive together; resolves once stored. */
   commit: GroupCommit;
-  /** The status queries, built once on the same database. */
-  statusQueries: StatusQueries;
+  /** The queues, the message log and the catalogue a webhook's events are recorded with. */
+  record: RecordDeps;
   clock: Clock;
   appSecret: string;
   verifyToken: string;
@@ -20,26 +18,29 @@ export type WebhookDeps = {
   onRecorded: (result: RecordResult) => void;
 };
 
-const MAX_BODY_BYTES = 1024 * 1024;
+/** Meta batches up to about 3 MB in one POST (reference §3.3); a little room above that. */
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 /** Meta's webhook endpoint: the verification handshake and signed deliveries. */
 export function createWebhookRoutes(deps: WebhookDeps): Hono {
   const app = new Hono();
 
   app.get('/', (c) => {
-    const mode = c.req.query('hub.mode');
-    const token = c.req.query('hub.verify_token');
-    const challenge = c.req.query('hub.challenge');
-    if (mode === 'subscribe' && token !== undefined && challenge !== undefined && safeEqual(token, deps.verifyToken)) {
-      return c.text(challenge, 200);
-    }
-    return c.text('verification failed', 403);
+    const answer = answerVerification(
+      {
+        'hub.mode': c.req.query('hub.mode'),
+        'hub.verify_token': c.req.query('hub.verify_token'),
+        'hub.challenge': c.req.query('hub.challenge'),
+      },
+      deps.verifyToken,
+    );
+    return c.text(answer.body, answer.status);
   });
 
   app.post('/', async (c) => {
     const raw = await readLimited(c.req.raw.body, MAX_BODY_BYTES);
     if (raw === 'too_large') {
-      return c.json({ error: { code: 'webhook.too_large', message: 'the body is over 1 MiB' } }, 413);
+      return c.json({ error: { code: 'webhook.too_large', message: 'the body is over 4 MiB' } }, 413);
     }
     if (!verifyWebhookSignature(raw, c.req.header('x-hub-signature-256'), deps.appSecret)) {
       deps.log.warn('webhook refused: missing or wrong X-Hub-Signature-256');
@@ -51,7 +52,7 @@ export function createWebhookRoutes(deps: WebhookDeps): Hono {
     } catch {
       return c.json({ error: { code: 'webhook.malformed', message: 'the body is not JSON' } }, 400);
     }
-    const body = parseWebhook(json);
+    const body = readWebhook(json);
     if (!body.ok) {
       const issues = body.issues.slice(0, 10);
       return c.json(
@@ -59,18 +60,14 @@ export function createWebhookRoutes(deps: WebhookDeps): Hono {
         400,
       );
     }
+    for (const issue of body.issues.slice(0, 10))
+      deps.log.warn(`webhook kept unread at ${issue.path}: ${issue.message}`);
     const now = deps.clock.now();
-    const result = await deps.commit((tx) => recordWebhook(tx, deps.statusQueries, body.value, now));
+    const result = await deps.commit((tx) => recordWebhook(tx, deps.record, body.events, now));
     deps.onRecorded(result);
     return c.text('ok', 200);
   });
   return app;
-}
-
-function safeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 /**

@@ -1,8 +1,9 @@
+import { z } from 'zod';
 import type { WebhookError } from '../graph/error.ts';
 import { PhoneNumberQualityValue, TemplateCategoryValue, TemplateStatusValue, UserPreferencesValue } from './fields.ts';
 import type { InboundWebhookMessage, WebhookContact } from './message.ts';
 import type { StatusUpdate } from './status.ts';
-import { MessagesValue, type WebhookPayload } from './webhook.ts';
+import { isKnownField, MessagesValue, type WebhookIssue, type WebhookPayload } from './webhook.ts';
 
 type Origin = { wabaId: string; phoneNumberId?: string };
 
@@ -40,7 +41,8 @@ function eventsOfChange(origin: Origin, field: string, value: unknown): WebhookE
     case 'messages': {
       const parsed = MessagesValue.safeParse(value);
       if (!parsed.success) return [other];
-      const here = { ...origin, phoneNumberId: parsed.data.metadata.phone_number_id };
+      const phoneNumberId = parsed.data.metadata?.phone_number_id;
+      const here = phoneNumberId === undefined ? origin : { ...origin, phoneNumberId };
       const contacts = parsed.data.contacts ?? [];
       return [
         ...(parsed.data.messages ?? []).map((message): WebhookEvent => {
@@ -76,4 +78,44 @@ function eventsOfChange(origin: Origin, field: string, value: unknown): WebhookE
 function sameParty(contact: WebhookContact, message: InboundWebhookMessage): boolean {
   if (contact.user_id && message.from_user_id) return contact.user_id === message.from_user_id;
   return Boolean(contact.wa_id) && contact.wa_id === message.from;
+}
+
+/** Only the envelope: each change's value is parsed once, by its field's schema, in eventsOfChange. */
+const Envelope = z.looseObject({
+  object: z.string(),
+  entry: z.array(
+    z.looseObject({ id: z.string(), changes: z.array(z.looseObject({ field: z.string(), value: z.unknown() })) }),
+  ),
+});
+
+export type ReadWebhookResult =
+  | { ok: true; events: WebhookEvent[]; issues: WebhookIssue[] }
+  | { ok: false; issues: WebhookIssue[] };
+
+/**
+ * Reads a decoded webhook body into events, parsing each item once. Only a
+ * broken envelope fails; a known field whose value does not match its schema
+ * comes back as an `other` event, with its issues, so the rest of the batch
+ * is still recorded and nothing acknowledged is lost.
+ */
+export function readWebhook(json: unknown): ReadWebhookResult {
+  const envelope = Envelope.safeParse(json);
+  if (!envelope.success) {
+    return {
+      ok: false,
+      issues: envelope.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+    };
+  }
+  const events: WebhookEvent[] = [];
+  const issues: WebhookIssue[] = [];
+  envelope.data.entry.forEach((entry, e) => {
+    entry.changes.forEach((change, c) => {
+      const found = eventsOfChange({ wabaId: entry.id }, change.field, change.value);
+      if (isKnownField(change.field) && found.length === 1 && found[0]?.kind === 'other') {
+        issues.push({ path: `entry.${e}.changes.${c}.value`, message: `the ${change.field} value is not readable` });
+      }
+      events.push(...found);
+    });
+  });
+  return { ok: true, events, issues };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { editableFixture, fixtureNames, readFixture } from '../../testing/fixtures.ts';
 import { contactKeyOf } from '../identity.ts';
-import { listWebhookEvents } from './events.ts';
+import { listWebhookEvents, readWebhook } from './events.ts';
 import { parseWebhook } from './webhook.ts';
 
 const webhookFixtures = fixtureNames(
@@ -113,10 +113,35 @@ describe('parseWebhook contract', () => {
   it('rejects a malformed known field and names where', () => {
     const body = editableFixture('webhook.inbound-text.json');
     const change = body.entry[0]?.changes[0];
-    if (change) delete change.value.metadata;
+    if (change) change.value.messaging_product = 'sms';
     const result = parseWebhook(body);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues[0]?.path).toBe('entry.0.changes.0.value.metadata');
+    if (!result.ok) expect(result.issues[0]?.path).toBe('entry.0.changes.0.value.messaging_product');
+  });
+
+  it('keeps the messages of an update that comes without metadata', () => {
+    const body = editableFixture('webhook.inbound-text.json');
+    const change = body.entry[0]?.changes[0];
+    if (change) delete change.value.metadata;
+    const read = readWebhook(body);
+    expect(read.ok).toBe(true);
+    if (read.ok) {
+      expect(read.events.map((e) => e.kind)).toEqual(['message']);
+      expect(read.issues).toEqual([]);
+    }
+  });
+
+  it('reads a batch whose known field is broken into events, keeping that field as other with its place', () => {
+    const body = editableFixture('webhook.inbound-text.json');
+    const good = body.entry[0]?.changes[0];
+    if (good) body.entry[0]?.changes.push({ field: 'messages', value: { ...good.value, messaging_product: 'sms' } });
+    const read = readWebhook(body);
+    expect(read.ok).toBe(true);
+    if (read.ok) {
+      expect(read.events.map((e) => e.kind)).toEqual(['message', 'other']);
+      expect(read.issues).toEqual([{ path: 'entry.0.changes.1.value', message: 'the messages value is not readable' }]);
+    }
+    expect(readWebhook({ object: 'whatsapp_business_account' }).ok).toBe(false);
   });
 
   it.each([

@@ -65,7 +65,8 @@ const KeptError = keepUnrecognised(WebhookError, (item, unrecognised): WebhookEr
  */
 export const MessagesValue = z.looseObject({
   messaging_product: z.literal('whatsapp'),
-  metadata: z.looseObject({ display_phone_number: z.string(), phone_number_id: z.string() }),
+  // Meta always sends it, but a relay or an old test tool may not: the messages are kept all the same.
+  metadata: z.looseObject({ display_phone_number: z.string(), phone_number_id: z.string() }).optional(),
   contacts: z.array(KeptContact).optional(),
   messages: z.array(KeptMessage).optional(),
   statuses: z.array(KeptStatus).optional(),

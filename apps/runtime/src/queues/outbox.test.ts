@@ -1,15 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { WebhookPayload } from '@parley/whatsapp';
+import { readWebhook } from '@parley/whatsapp';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type OpenDatabase, openDatabase } from '../db/open-database.ts';
 import { messages, outbox } from '../db/schema.ts';
+import { createMessageLog } from '../message-log/message-log.ts';
+import { classifyError } from '../sender/graph-adapter.ts';
+import { recordAccepted } from '../sender/record-accepted.ts';
 import { recordWebhook } from '../webhooks/record-webhook.ts';
-import { createStatusQueries } from '../webhooks/status-queries.ts';
-import { createAcceptedQueries } from './accepted-queries.ts';
-import { type OutboxRow, recordAccepted, tierUsage } from './outbox-records.ts';
+import { createStatusEvents } from '../webhooks/status-queries.ts';
+import { createOutbox, enqueueSend } from './outbox.ts';
 
 const WAMID = 'wamid.race1';
 const ANSWERED_AT = 1_800_000_000_000;
@@ -32,27 +34,26 @@ function sendingRow() {
   const database = openDatabase(join(dir, 'parley.db'));
   opened.push({ dir, database });
   const { db } = database;
-  const row: OutboxRow = db
-    .insert(outbox)
-    .values({
+  const queue = createOutbox(db);
+  enqueueSend(
+    db,
+    {
       key: 'out-1',
       contactKey: 'contact-1',
-      payload: JSON.stringify(queued),
+      payload: queued,
       window: 'session',
       pricing: 'service',
-      fallback: JSON.stringify({ payload: template, pricing: 'utility' }),
-      state: 'sending',
-      attempts: 1,
-      nextAttemptAt: 0,
-      createdAt: 0,
-    })
-    .returning()
-    .get();
-  return { db, row };
+      fallback: { payload: template, pricing: 'utility' },
+    },
+    0,
+  );
+  const [row] = queue.due(0, 10);
+  if (!row || !queue.claim(row.id)) throw new Error('the queued row could not be claimed');
+  return { db, row, queue };
 }
 
-function statusWebhook(status: string): WebhookPayload {
-  return {
+function statusWebhook(status: string) {
+  const read = readWebhook({
     object: 'whatsapp_business_account',
     entry: [
       {
@@ -78,18 +79,20 @@ function statusWebhook(status: string): WebhookPayload {
         ],
       },
     ],
-  };
+  });
+  if (!read.ok) throw new Error('the status webhook does not parse');
+  return read.events;
 }
 
 /** Records the send's HTTP answer and its `sent` and `delivered` webhooks in the given order. */
 function record(order: 'answer first' | 'webhooks first') {
-  const { db, row } = sendingRow();
-  const statusQueries = createStatusQueries(db);
-  const acceptedQueries = createAcceptedQueries(db);
-  const answer = () => db.transaction((tx) => recordAccepted(tx, acceptedQueries, row, sent, ANSWERED_AT));
+  const { db, row, queue } = sendingRow();
+  const messageLog = createMessageLog(db);
+  const deps = { outbox: queue, messageLog, classify: classifyError, statusEvents: createStatusEvents(db) };
+  const answer = () => db.transaction((tx) => recordAccepted(tx, deps, row, sent, ANSWERED_AT));
   const webhooks = (at: number) => {
     for (const status of ['sent', 'delivered']) {
-      db.transaction((tx) => recordWebhook(tx, statusQueries, statusWebhook(status), at));
+      db.transaction((tx) => recordWebhook(tx, deps, statusWebhook(status), at));
     }
   };
   if (order === 'answer first') {
@@ -102,7 +105,7 @@ function record(order: 'answer first' | 'webhooks first') {
   return {
     row: db.select().from(outbox).where(eq(outbox.id, row.id)).get(),
     message: db.select().from(messages).where(eq(messages.wamid, WAMID)).get(),
-    tier: tierUsage(db, 'contact-1', ANSWERED_AT + 1000),
+    tier: queue.tierUsage('contact-1', ANSWERED_AT + 1000),
   };
 }
 
