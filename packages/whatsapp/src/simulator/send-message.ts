@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isWindowOpen, SERVICE_WINDOW_MS } from '@parley/whatsapp-rules';
 import { classifyGraphError } from '../errors/catalogue.ts';
 import type { OutboundMessage } from '../schemas/outbound/message.ts';
 import { inBackground, type SimContext, sleep } from './context.ts';
@@ -6,8 +7,6 @@ import { createWamid } from './ids.ts';
 import { type Delivery, planDelivery } from './plan-delivery.ts';
 import type { Customer, ReceivedMessage } from './state/customers.ts';
 import { type StatusFacts, statusPayload } from './webhook-payloads.ts';
-
-const WINDOW_MS = 24 * 60 * 60 * 1000;
 
 export type SendOutcome =
   | { ok: true; messageId: string; body: Record<string, unknown> }
@@ -42,7 +41,7 @@ export function acceptSend(
   if (!rate.ok) return { ok: false, code: rate.code, details: rate.details };
 
   const lastInbound = customer.lastInboundAt.get(ctx.business.phoneNumberId);
-  const windowOpen = lastInbound !== undefined && now - lastInbound < WINDOW_MS;
+  const windowOpen = isWindowOpen(lastInbound ?? null, now);
   const planned = planDelivery(ctx, message, endpoint, customer, windowOpen, now);
   if (!planned.ok) return planned;
   const { delivery, paced } = planned;
@@ -76,7 +75,7 @@ async function runStatuses(
     ctx.options.webhookShape === 'v23'
       ? {
           id: randomBytes(16).toString('hex'),
-          expiresAt: ctx.clock.now() + WINDOW_MS,
+          expiresAt: ctx.clock.now() + SERVICE_WINDOW_MS,
           origin: delivery.pricing.category,
         }
       : undefined;
