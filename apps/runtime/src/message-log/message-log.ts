@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { writeJson } from '../db/json.ts';
-import type { Db } from '../db/open-database.ts';
+import type { Db, Store } from '../db/open-database.ts';
 import { messages, statusEvents } from '../db/schema.ts';
 import { mergeStatus } from './merge-status.ts';
 
@@ -82,3 +82,50 @@ export function createMessageLog(db: Db) {
 }
 
 export type MessageLog = ReturnType<typeof createMessageLog>;
+
+/** Logs a customer's message as Meta sent it; a redelivered one is already there. */
+export function logReceived(
+  tx: Store,
+  entry: { contactKey: string; wamid: string; payload: unknown; at: number },
+  now: number,
+): void {
+  tx.insert(messages)
+    .values({
+      contactKey: entry.contactKey,
+      direction: 'in',
+      wamid: entry.wamid,
+      payload: writeJson(entry.payload),
+      status: 'received',
+      at: entry.at,
+      updatedAt: now,
+    })
+    .onConflictDoNothing()
+    .run();
+}
+
+/**
+ * A send ended without a delivery: the logged message shows it failed, or,
+ * when it never reached Meta, what the bot meant to send and that it did not go.
+ */
+export function logUnsent(
+  tx: Store,
+  entry: { contactKey: string; outboxKey: string; wamid: string | null; payload: unknown; state: 'failed' | 'skipped' },
+  at: number,
+): void {
+  if (entry.wamid) {
+    tx.update(messages).set({ status: 'failed', updatedAt: at }).where(eq(messages.wamid, entry.wamid)).run();
+    return;
+  }
+  tx.insert(messages)
+    .values({
+      contactKey: entry.contactKey,
+      direction: 'out',
+      outboxKey: entry.outboxKey,
+      payload: writeJson(entry.payload),
+      status: entry.state === 'skipped' ? 'not_sent' : 'failed',
+      pricing: null,
+      at,
+      updatedAt: at,
+    })
+    .run();
+}

@@ -2,7 +2,8 @@ import { SERVICE_WINDOW_MS } from '@parley/flow-engine';
 import { and, asc, eq, gt, inArray, lte, or, sql } from 'drizzle-orm';
 import { readJson, writeJson } from '../db/json.ts';
 import type { Db, Store } from '../db/open-database.ts';
-import { messages, outbox } from '../db/schema.ts';
+import { outbox } from '../db/schema.ts';
+import { logUnsent } from '../message-log/message-log.ts';
 import { type OutboxState, UNFINISHED } from './outbox-states.ts';
 import { Fallback, OutboundPayload, PricingCategory } from './send-shapes.ts';
 
@@ -215,22 +216,11 @@ export function createOutbox(db: Db) {
         reconcileUntil: null,
       });
       if (!moved) return false;
-      if (row.wamid) {
-        tx.update(messages).set({ status: 'failed', updatedAt: at }).where(eq(messages.wamid, row.wamid)).run();
-      } else {
-        tx.insert(messages)
-          .values({
-            contactKey: row.contactKey,
-            direction: 'out',
-            outboxKey: row.key,
-            payload: writeJson(row.payload),
-            status: ending.state === 'skipped' ? 'not_sent' : 'failed',
-            pricing: null,
-            at,
-            updatedAt: at,
-          })
-          .run();
-      }
+      logUnsent(
+        tx,
+        { contactKey: row.contactKey, outboxKey: row.key, wamid: row.wamid, payload: row.payload, state: ending.state },
+        at,
+      );
       return true;
     },
     /** A status webhook names a row still in flight (or caught by a crash): it went out. */

@@ -4,7 +4,8 @@ import { recordConsent } from '../consent/consent-ledger.ts';
 import { writeJson } from '../db/json.ts';
 import type { Store } from '../db/open-database.ts';
 import { resolveContactKey } from '../db/resolve-contact.ts';
-import { contacts, messages, unhandledWebhooks } from '../db/schema.ts';
+import { contacts, unhandledWebhooks } from '../db/schema.ts';
+import { logReceived } from '../message-log/message-log.ts';
 import { enqueueInput } from '../queues/inbox.ts';
 import type { SenderSignal } from '../reactions/react-to-failure.ts';
 import { applyStatus, type StatusDeps } from './apply-status.ts';
@@ -120,18 +121,7 @@ function recordMessage(
     result.duplicates += 1;
     return;
   }
-  tx.insert(messages)
-    .values({
-      contactKey: key,
-      direction: 'in',
-      wamid: message.id,
-      payload: writeJson(message),
-      status: 'received',
-      at: sentAt,
-      updatedAt: now,
-    })
-    .onConflictDoNothing()
-    .run();
+  logReceived(tx, { contactKey: key, wamid: message.id, payload: message, at: sentAt }, now);
   result.messages += 1;
   result.queued = true;
 }
