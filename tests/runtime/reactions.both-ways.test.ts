@@ -1,0 +1,117 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type RuntimeUnderTest,
+  readExample,
+  readFixture,
+  startRuntimeUnderTest,
+  textOf,
+  waitFor,
+} from './runtime-under-test.ts';
+
+/**
+ * Meta reports most failures late (200 + wamid, then a `failed` status). Each
+ * reaction here is checked both ways: the code in the send's answer, and the
+ * same code in a late status, which must lead to the same outcome.
+ */
+const WAYS = ['immediate', 'late'] as const;
+type Way = (typeof WAYS)[number];
+
+let rt: RuntimeUnderTest;
+beforeEach(async () => {
+  rt = await startRuntimeUnderTest();
+});
+afterEach(async () => {
+  await rt.close();
+});
+
+/** The next send to `phone` fails with `code`, in its answer or by a later status. */
+function failNext(way: Way, phone: string, code: number, match: 'any' | 'session' = 'any') {
+  if (way === 'immediate') rt.simulator.faults.inject({ kind: 'error', code, httpStatus: 400, recipient: phone });
+  else rt.simulator.faults.failLater(phone, { code, match });
+}
+
+async function outbound(phone: string): Promise<{ status: string; payload: Record<string, unknown> }[]> {
+  const { messages } = await (await rt.api(`/contacts/${phone}/messages`)).json();
+  return messages.filter((m: { direction: string }) => m.direction === 'out');
+}
+
+describe.each(WAYS)('a Cloud API error reported %s', (way) => {
+  it('131047: a text whose window Meta says is closed goes as its template fallback', async () => {
+    // The runtime still thinks the window is open an hour later; Meta disagrees.
+    const flow = readFixture('reminder.json');
+    const nodes = Array.isArray(flow.nodes) ? flow.nodes : [];
+    for (const node of nodes) if (node.id === 'wait') node.amount = 1;
+    await rt.publish(flow);
+    const phone = '15550101001';
+    await rt.customer.sendText(phone, 'Please remind me');
+    await waitFor('the confirmation', () => rt.received(phone).length >= 2);
+    failNext(way, phone, 131047, 'session');
+    await rt.advance(3_600_000);
+    await waitFor('the fallback template', async () => {
+      await rt.advance(500);
+      return rt.received(phone).some((body) => body.type === 'template');
+    });
+    const last = rt.received(phone).at(-1) ?? {};
+    expect(last).toMatchObject({ type: 'template', template: { name: 'hello_world' } });
+    expect(rt.received(phone).map(textOf).join()).not.toContain('Reminder: your service appointment');
+  });
+
+  it('131026: the contact is marked undeliverable and the rest of the turn is not sent', async () => {
+    await rt.publish(readExample('welcome.json'));
+    const phone = '15550101002';
+    failNext(way, phone, 131026);
+    await rt.customer.sendText(phone, 'hi');
+    const out = await waitFor('the failure to be recorded', async () => {
+      const messages = await outbound(phone);
+      return messages.some((m) => m.status === 'failed') && messages.length >= 2 ? messages : undefined;
+    });
+    if (way === 'immediate') {
+      // Known at once: the rest of the turn is not sent to a number WhatsApp cannot reach.
+      expect(out.map((m) => m.status)).toEqual(['failed', 'not_sent']);
+      expect(rt.received(phone)).toEqual([]);
+    } else {
+      // Known only later: what left meanwhile stays sent, and the failed one is never sent again.
+      await rt.advance(60_000);
+      expect(rt.received(phone)).toHaveLength(1);
+      expect(out[0]?.status).toBe('failed');
+    }
+    // Writing again makes the customer reachable again.
+    await rt.customer.sendText(phone, 'hello?');
+    await waitFor('a reply once they write again', () => rt.received(phone).length >= 1);
+  });
+
+  it('131030: a recipient a test number may not message is given up alone; nobody else waits', async () => {
+    await rt.publish(readExample('welcome.json'));
+    const blocked = '15550101003';
+    const other = '15550101004';
+    failNext(way, blocked, 131030);
+    await rt.customer.sendText(blocked, 'hi');
+    await rt.customer.sendText(other, 'hi');
+    await waitFor('the other customer’s welcome', () => rt.received(other).length >= 2);
+    await waitFor('the blocked customer’s messages to end', async () =>
+      (await outbound(blocked)).some((m) => m.status === 'failed'),
+    );
+    const health = await fetch(`${rt.url}/healthz`);
+    expect(health.status).toBe(200);
+    // The failed message is never retried; with an immediate answer nothing after it leaves either.
+    await rt.advance(60_000);
+    expect(rt.received(blocked)).toHaveLength(way === 'immediate' ? 0 : 1);
+  });
+
+  it('190: sending pauses for everyone until a person resumes it, then the message goes once', async () => {
+    await rt.publish(readExample('welcome.json'));
+    const phone = '15550101005';
+    failNext(way, phone, 190);
+    await rt.customer.sendText(phone, 'hi');
+    await waitFor('the sender to pause', async () => (await fetch(`${rt.url}/healthz`)).status === 503);
+    const health = await (await fetch(`${rt.url}/healthz`)).json();
+    expect(health.sender).toMatchObject({ paused: true, reason: expect.stringContaining('190') });
+    const before = rt.received(phone).length;
+    await rt.advance(5_000);
+    expect(rt.received(phone).length).toBe(before);
+    expect((await rt.api('/sender/resume', { method: 'POST' })).status).toBeLessThan(300);
+    await waitFor('the welcome after resuming', () => rt.received(phone).length >= 2);
+    const keys = rt.received(phone).map((body) => body.biz_opaque_callback_data);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
