@@ -114,4 +114,27 @@ describe.each(WAYS)('a Cloud API error reported %s', (way) => {
     const keys = rt.received(phone).map((body) => body.biz_opaque_callback_data);
     expect(new Set(keys).size).toBe(keys.length);
   });
+
+  it('131050: records an opt-out of marketing only; utility templates still reach the customer', async () => {
+    await rt.publish(readExample('order-journey.json'));
+    const phone = '4915112340001';
+    const event = (name: string) =>
+      rt.api(`/events/${name}`, {
+        method: 'POST',
+        body: JSON.stringify({ contact: { phone }, data: { order_id: 'A-2002', carrier: 'DHL' } }),
+      });
+    failNext(way, phone, 131050);
+    expect((await event('order_confirmed')).status).toBe(202);
+    const consents = await waitFor('the opt-out to be recorded', async () => {
+      const body = await (await rt.api(`/contacts/${phone}/consents`)).json();
+      return body.consents.length > 0 ? body.consents : undefined;
+    });
+    expect(consents).toEqual([
+      expect.objectContaining({ category: 'marketing', action: 'opt_out', source: 'whatsapp_error:131050' }),
+    ]);
+    await event('order_shipped');
+    await waitFor('the shipping update', () =>
+      rt.received(phone).some((body) => textOf(body).includes('"name":"shipping_update"')),
+    );
+  });
 });
