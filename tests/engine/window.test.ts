@@ -1,5 +1,6 @@
+import type { EngineInput } from '@parley/flow-engine';
 import { describe, expect, it } from 'vitest';
-import { at, buildFlow, Conversation, ending, HOUR, MINUTE, ofType, said, say, sends } from './harness.ts';
+import { at, buildFlow, Conversation, ending, HOUR, MINUTE, ofType, said, say, sends, T0 } from './harness.ts';
 
 const reminder = {
   name: 'appointment_reminder',
@@ -95,6 +96,55 @@ describe('the 24-hour window', () => {
     chat.start();
     const effects = chat.send({ type: 'send_failed', nodeId: 'ask', reason: 'window_closed' });
     expect(said(effects)).toEqual(['template:appointment_reminder']);
+  });
+});
+
+describe('the window opens when the customer wrote, not when the message was processed', () => {
+  // A message processed an hour late: the window by processing time is still open when, by the customer's own
+  // time, it has closed.
+  const flow = buildFlow(
+    [
+      { id: 'ask', kind: 'question', prompt: 'Your order number?', answerType: 'text', saveAs: 'order' },
+      { id: 'wait', kind: 'delay', amount: 23, unit: 'hours' },
+      { id: 'hello', kind: 'text', text: 'Still there?' },
+    ],
+    [
+      ['ask', 'answered', 'wait'],
+      ['wait', 'next', 'hello'],
+    ],
+  );
+  const written = (at: number | undefined): EngineInput => ({
+    type: 'message',
+    message: { kind: 'text', id: 'wamid.late', text: 'A-1001', ...(at === undefined ? {} : { at }) },
+  });
+
+  /** Answers the question two hours in, with a message sent `at` (given the processing time), then waits 23 h. */
+  function replyAfterDelay(at: (now: number) => number | undefined) {
+    const chat = new Conversation(flow);
+    chat.start();
+    const answered = chat.later(2 * HOUR).send(written(at(chat.now)));
+    const timer = ofType(answered, 'schedule_timer').find((t) => t.purpose === 'delay');
+    return { chat, effects: chat.later(23 * HOUR).send({ type: 'timer', timerId: timer?.timerId ?? '' }) };
+  }
+
+  it.each([
+    ['no timestamp: the processing time', () => undefined, ['Still there?'], 0],
+    ['sent 30 minutes before processing', (now: number) => now - 30 * MINUTE, ['Still there?'], -30 * MINUTE],
+    ['sent 61 minutes before processing', (now: number) => now - 61 * MINUTE, [], -61 * MINUTE],
+    ['a timestamp from the future, capped at now', (now: number) => now + HOUR, ['Still there?'], 0],
+  ])('takes %s', (_what, at, expected, offset) => {
+    const { chat, effects } = replyAfterDelay(at);
+    expect(said(effects)).toEqual(expected);
+    expect(chat.session.lastInboundAt).toBe(T0 + 2 * HOUR + offset);
+  });
+
+  it('is not moved back by an older message processed after a newer one', () => {
+    const chat = new Conversation(flow);
+    chat.start();
+    chat.later(2 * HOUR).send(written(chat.now - MINUTE));
+    expect(chat.session.lastInboundAt).toBe(T0 + 2 * HOUR - MINUTE);
+    chat.later(MINUTE).send(written(T0 + HOUR));
+    expect(chat.session.lastInboundAt).toBe(T0 + 2 * HOUR - MINUTE);
   });
 });
 

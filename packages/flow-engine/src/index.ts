@@ -8,14 +8,14 @@
  * simulated clock for `parley test`, `parley chat` and previews.
  */
 export { checkAnswer } from './answers.ts';
-export type {
+export {
   Effect,
   EndOutcome,
   OutboundPayload,
   PricingCategory,
   SendEffect,
-  StepContext,
-  StepResult,
+  type StepContext,
+  type StepResult,
 } from './effects.ts';
 export { type Mismatch, partialMatch } from './flow-test/partial-match.ts';
 export { type FlowTestResult, runFlowTest, type StepFailure } from './flow-test/run-flow-test.ts';
@@ -28,7 +28,7 @@ export {
   STEP_SCHEMAS,
 } from './flow-test/test-file.ts';
 export { detectGlobalWord, type GlobalWord } from './global-words.ts';
-export { EngineInput, InboundMessage } from './input.ts';
+export { EngineInput, InboundMessage, SendFailureReason } from './input.ts';
 export { matchTrigger } from './match-trigger.ts';
 export { GLOBAL_NODE } from './send.ts';
 export { Contact, SESSION_VERSION, Session, Waiting } from './session.ts';

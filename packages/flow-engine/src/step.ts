@@ -5,6 +5,7 @@ import { detectGlobalWord } from './global-words.ts';
 import type { EngineInput, InboundMessage } from './input.ts';
 import { replyToNode, resumeNode } from './nodes/index.ts';
 import { messageText } from './reply-match.ts';
+import { sendFailed } from './send-failed.ts';
 import type { Session } from './session.ts';
 import { createStepState, endSession, refreshIdleTimer, type StepState } from './step-state.ts';
 import { follow } from './walk.ts';
@@ -58,7 +59,7 @@ function dispatch(st: StepState, input: EngineInput): boolean {
       else follow(st, node, resumeNode(node, st, input) ?? { kind: 'next', port: 'released' });
       return true;
     case 'send_failed':
-      return sendFailed(st, input.nodeId, input.reason);
+      return sendFailed(st, input);
     case 'event':
       // Events start flows (see startSession); a running conversation ignores them.
       return false;
@@ -67,7 +68,7 @@ function dispatch(st: StepState, input: EngineInput): boolean {
 
 /** The customer wrote: refresh the window and the idle timer, then global words, then the node. */
 export function receiveMessage(st: StepState, message: InboundMessage): void {
-  st.session.lastInboundAt = st.ctx.now;
+  st.session.lastInboundAt = windowOpenedAt(st.session.lastInboundAt, message, st.ctx.now);
   st.session.variables.last_message = messageText(message) ?? '';
   refreshIdleTimer(st);
   const word = message.kind === 'text' ? detectGlobalWord(message.text, st.flow.settings) : undefined;
@@ -110,16 +111,13 @@ function fireTimer(st: StepState, timerId: string): boolean {
   return true;
 }
 
-function sendFailed(st: StepState, nodeId: string, reason: 'window_closed' | 'undeliverable' | 'opted_out'): boolean {
-  const node = st.graph.node(nodeId);
-  if (!node) return false;
-  if (reason === 'opted_out') {
-    endSession(st, 'opted_out', `WhatsApp refused a message of node "${nodeId}": the customer opted out.`);
-  } else if (reason === 'undeliverable') {
-    endSession(st, 'undeliverable', `WhatsApp could not deliver the message of node "${nodeId}".`);
-  } else {
-    st.session.nodeId = nodeId;
-    follow(st, node, { kind: 'next', port: 'window_closed' });
-  }
-  return true;
+/**
+ * The window opens when the customer sent the message, which may be well
+ * before the runtime processes it. A timestamp from the future (a skewed
+ * clock) is capped at now, and a late-processed older message never moves the
+ * window back from a newer one.
+ */
+function windowOpenedAt(previous: number | null, message: InboundMessage, now: number): number {
+  const sent = Math.min(message.at ?? now, now);
+  return previous === null ? sent : Math.min(Math.max(previous, sent), now);
 }

@@ -33,7 +33,7 @@ describe('portsOf', () => {
       { rules: [{ id: 'big', variable: 'total', operator: 'greater_than', value: '100' }] },
       ['rule:big/main', 'else/main'],
     ],
-    ['template', { template: { name: 't', language: 'en', category: 'utility' } }, ['next/main']],
+    ['template', { template: { name: 't', language: 'en', category: 'utility' } }, ['next/main', 'not_sent/fallback']],
     [
       'template',
       {
@@ -44,7 +44,7 @@ describe('portsOf', () => {
           quickReplies: [{ index: 0, payload: 'stop', title: 'Stop' }],
         },
       },
-      ['reply:stop/main', 'no_match/fallback', 'timeout/fallback'],
+      ['reply:stop/main', 'no_match/fallback', 'timeout/fallback', 'not_sent/fallback'],
     ],
     ['http_request', { method: 'GET', url: 'https://x.example' }, ['success/main', 'error/fallback']],
     ['handoff', {}, ['released/fallback']],

@@ -12,6 +12,9 @@ const NEXT: Port = { id: 'next', label: 'Next', role: 'main' };
 const NO_MATCH: Port = { id: 'no_match', label: 'Anything else', role: 'fallback' };
 const TIMEOUT: Port = { id: 'timeout', label: 'No reply in time', role: 'fallback' };
 const WINDOW_CLOSED: Port = { id: 'window_closed', label: '24-hour window closed', role: 'fallback' };
+// A template can fail after the engine moved on (paused by Meta, opted out,
+// undeliverable); unconnected, the conversation ends with the reason.
+const NOT_SENT: Port = { id: 'not_sent', label: 'Could not be sent', role: 'fallback' };
 
 export const buttonPort = (replyId: string) => `button:${replyId}`;
 export const rowPort = (replyId: string) => `row:${replyId}`;
@@ -42,13 +45,14 @@ const portsByKind: { [K in NodeKind]: (node: Extract<FlowNode, { kind: K }>) => 
   ],
   template: (node) =>
     node.template.quickReplies.length === 0
-      ? [NEXT]
+      ? [NEXT, NOT_SENT]
       : [
           ...node.template.quickReplies.map(
             (q): Port => ({ id: quickReplyPort(q.payload), label: q.title, role: 'main' }),
           ),
           NO_MATCH,
           TIMEOUT,
+          NOT_SENT,
         ],
   question: () => [
     { id: 'answered', label: 'Valid answer', role: 'main' },

@@ -66,7 +66,19 @@ describe('runFlowTest', () => {
       { expect: { text: { body: 'Done, Maria.' } } },
       { expect_end: 'completed' },
     ]);
-    expect(result).toEqual({ name: 't', passed: true });
+    expect(result).toMatchObject({ name: 't', passed: true });
+    expect(result.failure).toBeUndefined();
+    expect(result.effects.filter((e) => e.type === 'send')).toHaveLength(2);
+  });
+
+  it('plays a send failure with its code, which the flow can read', () => {
+    const result = run([
+      { customer: 'hi' },
+      { send_fails: { reason: 'rejected', code: 131053 } },
+      { expect_variable: { send_failure: { reason: 'rejected', code: 131053 } } },
+      { expect_end: 'send_rejected' },
+    ]);
+    expect(result.failure?.message).toBeUndefined();
   });
 
   it('stops at the first failed step and shows the closest difference', () => {

@@ -18,7 +18,13 @@ export type StepFailure = {
   mismatches?: Mismatch[];
 };
 
-export type FlowTestResult = { name: string; passed: boolean; failure?: StepFailure };
+export type FlowTestResult = {
+  name: string;
+  passed: boolean;
+  failure?: StepFailure;
+  /** Every effect the conversation caused up to where it stopped, in order, for checks beyond the test's own. */
+  effects: Effect[];
+};
 
 type Run = {
   sim: Simulator;
@@ -40,10 +46,11 @@ export function runFlowTest(flow: Flow, test: FlowTestCase, options: SimulatorOp
   for (const [index, step] of test.steps.entries()) {
     const problem = playStep(run, step);
     if (problem !== undefined) {
-      return { name: test.name, passed: false, failure: { stepIndex: index, step: describeStep(step), ...problem } };
+      const failure = { stepIndex: index, step: describeStep(step), ...problem };
+      return { name: test.name, passed: false, failure, effects: [...run.sim.history] };
     }
   }
-  return { name: test.name, passed: true };
+  return { name: test.name, passed: true, effects: [...run.sim.history] };
 }
 
 function act(run: Run, effects: Effect[]): Check {
@@ -146,7 +153,8 @@ function playStep(run: Run, step: FlowTestStep): Check {
     case 'send_fails': {
       const last = sim.lastMessage();
       if (last === undefined) return { message: 'The bot has sent nothing that could fail.' };
-      return act(run, sim.input({ type: 'send_failed', nodeId: last.nodeId, reason: step.value }));
+      const failure = typeof step.value === 'string' ? { reason: step.value } : step.value;
+      return act(run, sim.input({ type: 'send_failed', nodeId: last.nodeId, ...failure }));
     }
     case 'expect':
       return expectMessage(run, step.value, 'a message like this', (p) => partialMatch(step.value, p));

@@ -1,5 +1,7 @@
 import { formatPath } from '@parley/flow-schema';
 import { z } from 'zod';
+import { EndOutcome } from '../effects.ts';
+import { SendFailureReason } from '../input.ts';
 import { parseDuration } from '../simulation/duration.ts';
 
 const Location = z.object({
@@ -9,16 +11,11 @@ const Location = z.object({
   address: z.string().optional(),
 });
 
-const END_OUTCOMES = [
-  'completed',
-  'idle_timeout',
-  'window_closed',
-  'loop_budget_exceeded',
-  'opted_out',
-  'jumped',
-  'broken_flow',
-  'undeliverable',
-] as const;
+// `"opted_out"`, or `{"reason": "rejected", "code": 131053}` when the flow branches on the code.
+const SendFailure = z.union([
+  SendFailureReason,
+  z.object({ reason: SendFailureReason, code: z.number().int().optional() }),
+]);
 
 /**
  * The steps of a conversation test, each an object with one key. Actions play
@@ -42,11 +39,11 @@ export const STEP_SCHEMAS = {
     ok: z.boolean().default(true),
   }),
   agent_releases: z.literal(true),
-  send_fails: z.enum(['window_closed', 'undeliverable', 'opted_out']),
+  send_fails: SendFailure,
   expect: z.record(z.string(), z.unknown()),
   expect_template: z.string().min(1),
   expect_no_message: z.literal(true),
-  expect_end: z.enum(END_OUTCOMES),
+  expect_end: EndOutcome,
   expect_handoff: z.literal(true),
   expect_variable: z.record(z.string(), z.unknown()),
   expect_notice: z.string().min(1),

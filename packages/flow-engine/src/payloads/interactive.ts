@@ -38,16 +38,23 @@ export function buttonsPayload(node: ButtonsNode, render: Render): OutboundPaylo
   });
 }
 
+function optionalText(key: string, text: string | undefined, render: Render): Record<string, string> {
+  const rendered = text === undefined ? '' : render(text);
+  return rendered.trim() === '' ? {} : { [key]: rendered };
+}
+
 export function listPayload(node: ListNode, render: Render): OutboundPayload {
   const head = node.header === undefined ? undefined : header({ type: 'text', text: node.header }, render);
   return frame('list', render(node.body), head, node.footer && render(node.footer), {
     button: render(node.buttonText),
+    // An optional title or description whose variables came out empty is left
+    // out: Meta refuses an empty section title, and an empty line says nothing.
     sections: node.sections.map((section) => ({
-      ...(section.title === undefined ? {} : { title: render(section.title) }),
+      ...optionalText('title', section.title, render),
       rows: section.rows.map((row) => ({
         id: row.id,
         title: render(row.title),
-        ...(row.description === undefined ? {} : { description: render(row.description) }),
+        ...optionalText('description', row.description, render),
       })),
     })),
   });

@@ -7,10 +7,20 @@ import type { OutboundPayload } from '../effects.ts';
 
 type Render = (text: string) => string;
 
+/**
+ * Meta refuses a text parameter with a newline, a tab or more than four
+ * spaces in a row (132018), and the whole message is lost. Customer answers
+ * passed on through variables often have them, so every run of whitespace
+ * becomes one space: the customer reads the same words on one line.
+ */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 function textParameter(parameter: TemplateParameter, render: Render): Record<string, unknown> {
-  const rendered = render(parameter.value);
-  // WhatsApp refuses an empty parameter (error 100) and the whole message is lost.
-  const text = rendered.trim() === '' && parameter.fallback !== undefined ? render(parameter.fallback) : rendered;
+  const rendered = oneLine(render(parameter.value));
+  // WhatsApp refuses an empty parameter (131008) and the whole message is lost.
+  const text = rendered === '' && parameter.fallback !== undefined ? oneLine(render(parameter.fallback)) : rendered;
   return parameter.name === undefined ? { type: 'text', text } : { type: 'text', parameter_name: parameter.name, text };
 }
 
