@@ -1,4 +1,4 @@
-import type { Effect, EngineInput } from '@parley/flow-engine';
+import { Effect, type EngineInput } from '@parley/flow-engine';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Clock } from '../clock.ts';
@@ -14,26 +14,11 @@ export type AiEffect = Extract<Effect, { type: 'ai_request' }>;
 /** An AI provider; none is configured by default, and then every AI node takes its error path. */
 export type AiProvider = (request: AiEffect) => Promise<{ ok: boolean; inScope: boolean; answer?: string }>;
 
-const StoredEffect = z.looseObject({ type: z.enum(['http_request', 'ai_request']), requestId: z.string() });
-const HttpShape = z.object({
-  type: z.literal('http_request'),
-  requestId: z.string(),
-  nodeId: z.string(),
-  method: z.string(),
-  url: z.string(),
-  headers: z.array(
-    z.union([z.object({ name: z.string(), value: z.string() }), z.object({ name: z.string(), secret: z.string() })]),
-  ),
-  body: z.string().optional(),
-  timeoutMs: z.number(),
-});
-const AiShape = z.object({
-  type: z.literal('ai_request'),
-  requestId: z.string(),
-  nodeId: z.string(),
-  question: z.string(),
-  instructions: z.string(),
-  topics: z.array(z.string()),
+/** A stored request is the engine's own effect, parsed with the engine's schema. */
+const StoredRequest = Effect.transform((effect, ctx) => {
+  if (effect.type === 'http_request' || effect.type === 'ai_request') return effect;
+  ctx.addIssue({ code: 'custom', message: `a ${effect.type} effect is not a request` });
+  return z.NEVER;
 });
 
 export type RequestRunnerDeps = {
@@ -76,7 +61,7 @@ export function createRequestRunner(deps: RequestRunnerDeps) {
     deps.onResult();
   };
 
-  const runHttp = async (effect: z.infer<typeof HttpShape>): Promise<EngineInput> => {
+  const runHttp = async (effect: HttpEffect): Promise<EngineInput> => {
     const headers = new Headers();
     for (const header of effect.headers) {
       const value = 'secret' in header ? deps.secrets[header.secret] : header.value;
@@ -109,7 +94,7 @@ export function createRequestRunner(deps: RequestRunnerDeps) {
     }
   };
 
-  const runAi = async (effect: z.infer<typeof AiShape>): Promise<EngineInput> => {
+  const runAi = async (effect: AiEffect): Promise<EngineInput> => {
     if (!deps.ai) return { type: 'ai_result', requestId: effect.requestId, ok: false, inScope: true };
     try {
       const answer = await deps.ai(effect);
@@ -128,11 +113,8 @@ export function createRequestRunner(deps: RequestRunnerDeps) {
         .map(async (row) => {
           inFlight.add(row.id);
           try {
-            const stored = readJson(StoredEffect, row.effect, 'request effect');
-            const input =
-              stored.type === 'http_request'
-                ? await runHttp(readJson(HttpShape, row.effect, 'http request'))
-                : await runAi(readJson(AiShape, row.effect, 'ai request'));
+            const stored = readJson(StoredRequest, row.effect, 'request effect');
+            const input = stored.type === 'http_request' ? await runHttp(stored) : await runAi(stored);
             finish(row.id, row.contactKey, row.sessionId, input);
           } finally {
             inFlight.delete(row.id);

@@ -1,9 +1,7 @@
-import { z } from 'zod';
+import { OutboundPayload, PricingCategory, SendEffect } from '@parley/flow-engine';
+import type { z } from 'zod';
 
-// TEMPORARY until the engine exports its effect schemas.
-export const OutboundPayload = z.looseObject({ type: z.string() });
-export type OutboundPayload = z.infer<typeof OutboundPayload>;
-export const PricingCategory = z.enum(['service', 'marketing', 'utility', 'authentication']);
-export type PricingCategory = z.infer<typeof PricingCategory>;
-export const Fallback = z.object({ payload: OutboundPayload, pricing: PricingCategory });
+/** The outbox's JSON columns hold the engine's own shapes, parsed with its schemas where they are read. */
+export { OutboundPayload, PricingCategory };
+export const Fallback = SendEffect.shape.fallback.unwrap();
 export type Fallback = z.infer<typeof Fallback>;
