@@ -137,4 +137,29 @@ describe.each(WAYS)('a Cloud API error reported %s', (way) => {
       rt.received(phone).some((body) => textOf(body).includes('"name":"shipping_update"')),
     );
   });
+
+  it.each([
+    ['follows its not_sent path', true, 'completed'],
+    ['ends as template unavailable, never as a closed window', false, 'template_unavailable'],
+  ])('132015: a paused template %s', async (_name, drawn, endedReason) => {
+    const flow = readExample('order-journey.json');
+    if (drawn && Array.isArray(flow.nodes) && Array.isArray(flow.edges)) {
+      flow.nodes.push({ id: 'gave-up', kind: 'end', position: { x: 400, y: 0 } });
+      flow.edges.push({ id: 'e-not-sent', from: { node: 'shipped', port: 'not_sent' }, to: { node: 'gave-up' } });
+    }
+    await rt.publish(flow);
+    const phone = '4915112340002';
+    failNext(way, phone, 132015);
+    // The shipping update waits for a quick reply, so the conversation is still running when Meta answers.
+    await rt.api('/events/order_shipped', {
+      method: 'POST',
+      body: JSON.stringify({ contact: { phone }, data: { order_id: 'A-3003', carrier: 'DHL' } }),
+    });
+    const ended = await waitFor('the conversation to end', async () => {
+      const { conversations } = await (await rt.api(`/contacts/${phone}/conversations`)).json();
+      return conversations.find((c: { status: string }) => c.status === 'ended');
+    });
+    expect(ended.endedReason).toBe(endedReason);
+    expect(rt.received(phone)).toEqual([]);
+  });
 });
