@@ -1,0 +1,60 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type RuntimeUnderTest, readExample, startRuntimeUnderTest, textOf, waitFor } from './runtime-under-test.ts';
+
+/** Retries that wait: each checked with the code in the send's answer and in a late `failed` status. */
+const WAYS = ['immediate', 'late'] as const;
+type Way = (typeof WAYS)[number];
+const HOUR = 3_600_000;
+
+let rt: RuntimeUnderTest;
+beforeEach(async () => {
+  rt = await startRuntimeUnderTest();
+});
+afterEach(async () => {
+  await rt.close();
+});
+
+function failNext(way: Way, phone: string, code: number) {
+  if (way === 'immediate') rt.simulator.faults.inject({ kind: 'error', code, httpStatus: 400, recipient: phone });
+  else rt.simulator.faults.failLater(phone, { code });
+}
+
+describe.each(WAYS)('a Cloud API error reported %s', (way) => {
+  it("131049: Meta's per-user limit holds the message for an hour, never retried at once", async () => {
+    await rt.publish(readExample('order-journey.json'));
+    const phone = '4915112340003';
+    failNext(way, phone, 131049);
+    await rt.api('/events/order_confirmed', {
+      method: 'POST',
+      body: JSON.stringify({ contact: { phone }, data: { order_id: 'A-4004' } }),
+    });
+    await waitFor('Meta to have said so', async () => {
+      if (way === 'immediate') return rt.simulator.faults.pending().length === 0;
+      const { messages } = await (await rt.api(`/contacts/${phone}/messages`)).json();
+      return messages.some((m: { status: string }) => m.status === 'failed');
+    });
+    await rt.advance(HOUR / 2);
+    expect(rt.received(phone)).toEqual([]);
+    await rt.advance(HOUR / 2 + 1000);
+    await waitFor('the confirmation after the hold', () =>
+      rt.received(phone).some((body) => textOf(body).includes('order_confirmation')),
+    );
+    expect(rt.received(phone)).toHaveLength(1);
+  });
+
+  it('131056: only that customer waits, a few seconds; the others are not held up', async () => {
+    await rt.publish(readExample('welcome.json'));
+    const busy = '15550102001';
+    const other = '15550102002';
+    failNext(way, busy, 131056);
+    await rt.customer.sendText(busy, 'hi');
+    await rt.customer.sendText(other, 'hi');
+    await waitFor('the other customer’s welcome', () => rt.received(other).length >= 2);
+    await waitFor('the busy customer’s welcome after backing off', async () => {
+      await rt.advance(2_000);
+      return rt.received(busy).length >= 2;
+    });
+    const keys = rt.received(busy).map((body) => body.biz_opaque_callback_data);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
