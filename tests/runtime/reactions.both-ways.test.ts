@@ -98,22 +98,25 @@ describe.each(WAYS)('a Cloud API error reported %s', (way) => {
     expect(rt.received(blocked)).toHaveLength(way === 'immediate' ? 0 : 1);
   });
 
-  it('190: sending pauses for everyone until a person resumes it, then the message goes once', async () => {
-    await rt.publish(readExample('welcome.json'));
-    const phone = '15550101005';
-    failNext(way, phone, 190);
-    await rt.customer.sendText(phone, 'hi');
-    await waitFor('the sender to pause', async () => (await fetch(`${rt.url}/healthz`)).status === 503);
-    const health = await (await fetch(`${rt.url}/healthz`)).json();
-    expect(health.sender).toMatchObject({ paused: true, reason: expect.stringContaining('190') });
-    const before = rt.received(phone).length;
-    await rt.advance(5_000);
-    expect(rt.received(phone).length).toBe(before);
-    expect((await rt.api('/sender/resume', { method: 'POST' })).status).toBeLessThan(300);
-    await waitFor('the welcome after resuming', () => rt.received(phone).length >= 2);
-    const keys = rt.received(phone).map((body) => body.biz_opaque_callback_data);
-    expect(new Set(keys).size).toBe(keys.length);
-  });
+  it.each([190, 368, 131031, 131042])(
+    '%i: sending pauses for everyone until a person resumes it, then the message goes once',
+    async (code) => {
+      await rt.publish(readExample('welcome.json'));
+      const phone = '15550101005';
+      failNext(way, phone, code);
+      await rt.customer.sendText(phone, 'hi');
+      await waitFor('the sender to pause', async () => (await fetch(`${rt.url}/healthz`)).status === 503);
+      const health = await (await fetch(`${rt.url}/healthz`)).json();
+      expect(health.sender).toMatchObject({ paused: true, reason: expect.stringContaining(String(code)) });
+      const before = rt.received(phone).length;
+      await rt.advance(5_000);
+      expect(rt.received(phone).length).toBe(before);
+      expect((await rt.api('/sender/resume', { method: 'POST' })).status).toBeLessThan(300);
+      await waitFor('the welcome after resuming', () => rt.received(phone).length >= 2);
+      const keys = rt.received(phone).map((body) => body.biz_opaque_callback_data);
+      expect(new Set(keys).size).toBe(keys.length);
+    },
+  );
 
   it('131050: records an opt-out of marketing only; utility templates still reach the customer', async () => {
     await rt.publish(readExample('order-journey.json'));
@@ -161,5 +164,21 @@ describe.each(WAYS)('a Cloud API error reported %s', (way) => {
     });
     expect(ended.endedReason).toBe(endedReason);
     expect(rt.received(phone)).toEqual([]);
+  });
+
+  it.each([131051, 131053])('%i: the message fails for good and is never sent again', async (code) => {
+    await rt.publish(readExample('welcome.json'));
+    const phone = '15550101006';
+    failNext(way, phone, code);
+    await rt.customer.sendText(phone, 'hi');
+    await waitFor('the failure to be recorded', async () => {
+      const { messages } = await (await rt.api(`/contacts/${phone}/messages`)).json();
+      return messages.some((m: { status: string }) => m.status === 'failed');
+    });
+    await waitFor('the rest of the turn', () => rt.received(phone).length >= 1);
+    await rt.advance(120_000);
+    // The disclosure failed; only the welcome after it arrived, and nothing was resent.
+    expect(rt.received(phone)).toHaveLength(1);
+    expect(textOf(rt.received(phone)[0] ?? {})).toContain('Welcome to Acme Bikes');
   });
 });
