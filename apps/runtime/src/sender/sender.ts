@@ -182,8 +182,8 @@ export function createSender(deps: SenderDeps) {
     tick(): { started: number; waitMs: number | null } {
       if (health.paused) return { started: 0, waitMs: null };
       const now = clock.now();
-      const held = throttle.waitMs(now);
-      if (held > 0) return { started: 0, waitMs: held };
+      // Held for seconds to an hour: the poll looks again, rather than a pass waiting it out.
+      if (throttle.waitMs(now) > 0) return { started: 0, waitMs: null };
       // Also when no contact is being sent to, so an idle sender lets go of its buckets.
       pairs.sweep(now);
       // Reconciliation waits a minute; looking ten times a second is plenty.
