@@ -35,6 +35,10 @@ export function reactToFailure(
   at: number,
 ): Reaction {
   const { code } = failure;
+  // The sender reports on the row as it read it before claiming it; a status webhook on the row as
+  // stored, whose count already includes the failed send. Both count that send once, here.
+  const before = failure.late ? Math.max(0, row.attempts - 1) : row.attempts;
+  const tried = before + 1;
   const consequence = error.consequence;
   const summary = `${code} ${error.title}: ${failure.details}`;
   const signals: SenderSignal[] = [];
@@ -58,14 +62,14 @@ export function reactToFailure(
   const send = consequence.send;
   switch (send.kind) {
     case 'retry':
-      if (row.attempts + 1 >= RETRY_LIMITS.retry) fail('rejected');
-      else outbox.retryAt(row, at + Math.min(60_000, 500 * 2 ** row.attempts) + jitter(250), summary, code);
+      if (tried >= RETRY_LIMITS.retry) fail('rejected');
+      else outbox.retryAt(row, at + Math.min(60_000, 500 * 2 ** before) + jitter(250), summary, code, tried);
       break;
     case 'retry_recipient':
       // Meta's advice for the pair rate: that customer's bucket is empty; wait 4^n seconds, for them only.
       signals.push({ kind: 'empty_pair_bucket', contactKey: row.contactKey });
-      if (row.attempts + 1 >= RETRY_LIMITS.retryRecipient) fail('rejected');
-      else outbox.retryAt(row, at + 1000 * 4 ** Math.min(row.attempts, 5), summary, code);
+      if (tried >= RETRY_LIMITS.retryRecipient) fail('rejected');
+      else outbox.retryAt(row, at + 1000 * 4 ** Math.min(before, 5), summary, code, tried);
       break;
     case 'retry_growing': {
       const hold = holdMarketing(tx, row.contactKey, at);
@@ -73,15 +77,15 @@ export function reactToFailure(
         fail('rejected');
         break;
       }
-      outbox.retryAt(row, hold.until, summary, code);
+      outbox.retryAt(row, hold.until, summary, code, tried);
       // Told once per message: the flow stays where it is, the message still goes later.
       if (row.errorCode !== code && consequence.flow) tell(consequence.flow);
       break;
     }
     case 'throttle':
       signals.push({ kind: 'throttle', scope: send.scope, resetsHourly: send.resetsHourly, reason: summary });
-      if (row.attempts + 1 >= RETRY_LIMITS.throttle) fail('rejected');
-      else outbox.retryAt(row, at, summary, code);
+      if (tried >= RETRY_LIMITS.throttle) fail('rejected');
+      else outbox.retryAt(row, at, summary, code, tried);
       break;
     case 'fallback':
       if (row.window === 'session' && row.fallback) outbox.switchToFallback(row, row.fallback, at, summary, code);
@@ -93,7 +97,7 @@ export function reactToFailure(
     case 'pause':
       // The account is broken, not the message: it waits, its attempt uncounted, until a person resumes sending.
       signals.push({ kind: 'pause', reason: summary });
-      outbox.retryAt(row, at, summary, code, row.attempts);
+      outbox.retryAt(row, at, summary, code, before);
       break;
   }
   return { signals, summary, alert: consequence.alert === true };
