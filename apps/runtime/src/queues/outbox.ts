@@ -1,4 +1,5 @@
 import { SERVICE_WINDOW_MS } from '@parley/flow-engine';
+import { CATALOGUED_CODES, classifyGraphError } from '@parley/whatsapp';
 import { and, asc, eq, gt, inArray, lte, or, sql } from 'drizzle-orm';
 import { readJson, writeJson } from '../db/json.ts';
 import type { Db, Store } from '../db/open-database.ts';
@@ -8,6 +9,14 @@ import { type OutboxState, UNFINISHED } from './outbox-states.ts';
 import { Fallback, OutboundPayload, PricingCategory } from './send-shapes.ts';
 
 type Row = typeof outbox.$inferSelect;
+
+/** Codes whose message Meta holds for hours (the per-user marketing limit), from the catalogue; `null` matches none. */
+const HELD_BY_META = sql.raw(
+  `(${
+    CATALOGUED_CODES.filter((code) => classifyGraphError(code).consequence.send.kind === 'retry_growing').join(', ') ||
+    'null'
+  })`,
+);
 
 /** An outbox row with its JSON columns parsed. */
 export type OutboxMessage = Omit<Row, 'payload' | 'fallback' | 'pricing'> & {
@@ -83,8 +92,9 @@ export function createOutbox(db: Db) {
       and(
         eq(outbox.state, 'pending'),
         lte(outbox.nextAttemptAt, sql.placeholder('now')),
-        // Per-contact order: only a contact's oldest unfinished message may go.
-        sql`not exists (select 1 from outbox as earlier where earlier.contact_key = ${outbox.contactKey} and earlier.id < ${outbox.id} and earlier.state in ('pending', 'sending', 'reconciling'))`,
+        // Per-contact order: only a contact's oldest unfinished message may go. A marketing template
+        // Meta's per-user limit holds for hours is not in the way: their codes, updates and replies go.
+        sql`not exists (select 1 from outbox as earlier where earlier.contact_key = ${outbox.contactKey} and earlier.id < ${outbox.id} and earlier.state in ('pending', 'sending', 'reconciling') and not (earlier.state = 'pending' and earlier.next_attempt_at > ${sql.placeholder('now')} and earlier.error_code in ${HELD_BY_META}))`,
       ),
     )
     .orderBy(asc(outbox.id))

@@ -1,4 +1,4 @@
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, isNotNull } from 'drizzle-orm';
 import type { Store } from '../db/open-database.ts';
 import { contacts } from '../db/schema.ts';
 
@@ -26,8 +26,21 @@ export function holdMarketing(tx: Store, contactKey: string, at: number): { unti
   return { until, holds };
 }
 
-/** A marketing template reached the customer: the next hold starts short again. */
+/**
+ * A marketing template was accepted: this hold's wait is over. Meta reports its
+ * per-user limit late (200 + wamid, then a `failed` status), so acceptance does
+ * not mean the limit let go: the count of holds in a row stays, and the next
+ * hold is still longer, until a marketing template is delivered.
+ */
 export function releaseMarketingHold(tx: Store, contactKey: string): void {
+  tx.update(contacts)
+    .set({ marketingHeldUntil: null })
+    .where(and(eq(contacts.key, contactKey), isNotNull(contacts.marketingHeldUntil)))
+    .run();
+}
+
+/** A marketing template reached the customer: the next hold starts short again. */
+export function forgetMarketingHolds(tx: Store, contactKey: string): void {
   tx.update(contacts)
     .set({ marketingHolds: 0, marketingHeldUntil: null })
     .where(and(eq(contacts.key, contactKey), gt(contacts.marketingHolds, 0)))

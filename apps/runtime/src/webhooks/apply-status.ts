@@ -2,6 +2,7 @@ import type { StatusUpdate } from '@parley/whatsapp';
 import type { Store } from '../db/open-database.ts';
 import type { MessageLog } from '../message-log/message-log.ts';
 import type { Outbox } from '../queues/outbox.ts';
+import { forgetMarketingHolds } from '../reactions/contact-marks.ts';
 import { reactToFailure, type SenderSignal } from '../reactions/react-to-failure.ts';
 import type { ClassifyError } from '../sender/graph-port.ts';
 
@@ -27,6 +28,9 @@ export function applyStatus(tx: Store, deps: StatusDeps, status: StatusUpdate, n
   }
   const logged = messageLog.status(status.id, status.status, status.pricing, now);
   const none: AppliedStatus = { contactKey: logged?.contactKey ?? row?.contactKey, signals: [], reacted: false };
+  // Delivered, not merely accepted: only now has Meta's per-user marketing limit let go of the customer.
+  const reached = status.status === 'delivered' || status.status === 'read';
+  if (reached && row?.pricing === 'marketing' && row.wamid === status.id) forgetMarketingHolds(tx, row.contactKey);
   // A later delivered or read proves it arrived after all (another device): no reaction.
   if (status.status !== 'failed' || logged?.status !== 'failed') return none;
   // Only the row's current send counts: a failure of an earlier attempt changes nothing now.
