@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { outbound } from './both-ways.ts';
 import { type RuntimeUnderTest, readExample, startRuntimeUnderTest, textOf, waitFor } from './runtime-under-test.ts';
 
 let rt: RuntimeUnderTest;
@@ -9,11 +10,6 @@ afterEach(async () => {
   await rt.close();
 });
 
-const outbound = async (id: string) => {
-  const { messages } = await (await rt.api(`/contacts/${id}/messages`)).json();
-  return messages.filter((m: { direction: string }) => m.direction === 'out');
-};
-
 describe("WhatsApp's notices about a customer's identity", () => {
   it('a new number is not a message: no reply, and the running conversation continues from the new number', async () => {
     await rt.publish(readExample('welcome.json'));
@@ -21,13 +17,13 @@ describe("WhatsApp's notices about a customer's identity", () => {
     const after = '15550103999';
     await rt.customer.sendText(before, 'hi');
     await waitFor('the welcome', () => rt.received(before).length >= 2);
-    const sentBefore = (await outbound(before)).length;
+    const sentBefore = (await outbound(rt, before)).length;
 
     const changed = await rt.customer.changeNumber(before, after);
     expect(changed.ok).toBe(true);
     await rt.advance(1_000);
     // The notice got no reply and opened no conversation.
-    expect((await outbound(after)).length).toBe(sentBefore);
+    expect((await outbound(rt, after)).length).toBe(sentBefore);
     const { conversations } = await (await rt.api(`/contacts/${after}/conversations`)).json();
     expect(conversations).toHaveLength(1);
 

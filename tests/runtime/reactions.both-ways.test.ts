@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { failNext, outbound, WAYS } from './both-ways.ts';
 import {
   type RuntimeUnderTest,
   readExample,
@@ -13,9 +14,6 @@ import {
  * reaction here is checked both ways: the code in the send's answer, and the
  * same code in a late status, which must lead to the same outcome.
  */
-const WAYS = ['immediate', 'late'] as const;
-type Way = (typeof WAYS)[number];
-
 let rt: RuntimeUnderTest;
 beforeEach(async () => {
   rt = await startRuntimeUnderTest();
@@ -23,17 +21,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await rt.close();
 });
-
-/** The next send to `phone` fails with `code`, in its answer or by a later status. */
-function failNext(way: Way, phone: string, code: number, match: 'any' | 'session' = 'any') {
-  if (way === 'immediate') rt.simulator.faults.inject({ kind: 'error', code, httpStatus: 400, recipient: phone });
-  else rt.simulator.faults.failLater(phone, { code, match });
-}
-
-async function outbound(phone: string): Promise<{ status: string; payload: Record<string, unknown> }[]> {
-  const { messages } = await (await rt.api(`/contacts/${phone}/messages`)).json();
-  return messages.filter((m: { direction: string }) => m.direction === 'out');
-}
 
 describe.each(WAYS)('a Cloud API error reported %s', (way) => {
   it('131047: a text whose window Meta says is closed goes as its template fallback', async () => {
@@ -45,7 +32,7 @@ describe.each(WAYS)('a Cloud API error reported %s', (way) => {
     const phone = '15550101001';
     await rt.customer.sendText(phone, 'Please remind me');
     await waitFor('the confirmation', () => rt.received(phone).length >= 2);
-    failNext(way, phone, 131047, 'session');
+    failNext(rt, way, phone, 131047, { match: 'session' });
     await rt.advance(3_600_000);
     await waitFor('the fallback template', async () => {
       await rt.advance(500);
@@ -59,10 +46,10 @@ describe.each(WAYS)('a Cloud API error reported %s', (way) => {
   it('131026: the contact is marked undeliverable and the rest of the turn is not sent', async () => {
     await rt.publish(readExample('welcome.json'));
     const phone = '15550101002';
-    failNext(way, phone, 131026);
+    failNext(rt, way, phone, 131026);
     await rt.customer.sendText(phone, 'hi');
     const out = await waitFor('the failure to be recorded', async () => {
-      const messages = await outbound(phone);
+      const messages = await outbound(rt, phone);
       return messages.some((m) => m.status === 'failed') && messages.length >= 2 ? messages : undefined;
     });
     if (way === 'immediate') {
@@ -84,12 +71,12 @@ describe.each(WAYS)('a Cloud API error reported %s', (way) => {
     await rt.publish(readExample('welcome.json'));
     const blocked = '15550101003';
     const other = '15550101004';
-    failNext(way, blocked, 131030);
+    failNext(rt, way, blocked, 131030);
     await rt.customer.sendText(blocked, 'hi');
     await rt.customer.sendText(other, 'hi');
     await waitFor('the other customer’s welcome', () => rt.received(other).length >= 2);
     await waitFor('the blocked customer’s messages to end', async () =>
-      (await outbound(blocked)).some((m) => m.status === 'failed'),
+      (await outbound(rt, blocked)).some((m) => m.status === 'failed'),
     );
     const health = await fetch(`${rt.url}/healthz`);
     expect(health.status).toBe(200);
@@ -103,7 +90,7 @@ describe.each(WAYS)('a Cloud API error reported %s', (way) => {
     async (code) => {
       await rt.publish(readExample('welcome.json'));
       const phone = '15550101005';
-      failNext(way, phone, code);
+      failNext(rt, way, phone, code);
       await rt.customer.sendText(phone, 'hi');
       await waitFor('the sender to pause', async () => (await fetch(`${rt.url}/healthz`)).status === 503);
       const health = await (await fetch(`${rt.url}/healthz`)).json();
@@ -126,7 +113,7 @@ describe.each(WAYS)('a Cloud API error reported %s', (way) => {
         method: 'POST',
         body: JSON.stringify({ contact: { phone }, data: { order_id: 'A-2002', carrier: 'DHL' } }),
       });
-    failNext(way, phone, 131050);
+    failNext(rt, way, phone, 131050);
     expect((await event('order_confirmed')).status).toBe(202);
     const consents = await waitFor('the opt-out to be recorded', async () => {
       const body = await (await rt.api(`/contacts/${phone}/consents`)).json();
@@ -152,7 +139,7 @@ describe.each(WAYS)('a Cloud API error reported %s', (way) => {
     }
     await rt.publish(flow);
     const phone = '4915112340002';
-    failNext(way, phone, 132015);
+    failNext(rt, way, phone, 132015);
     // The shipping update waits for a quick reply, so the conversation is still running when Meta answers.
     await rt.api('/events/order_shipped', {
       method: 'POST',
@@ -169,7 +156,7 @@ describe.each(WAYS)('a Cloud API error reported %s', (way) => {
   it.each([131051, 131053])('%i: the message fails for good and is never sent again', async (code) => {
     await rt.publish(readExample('welcome.json'));
     const phone = '15550101006';
-    failNext(way, phone, code);
+    failNext(rt, way, phone, code);
     await rt.customer.sendText(phone, 'hi');
     await waitFor('the failure to be recorded', async () => {
       const { messages } = await (await rt.api(`/contacts/${phone}/messages`)).json();

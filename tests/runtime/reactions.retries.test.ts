@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { failNext, WAYS, type Way } from './both-ways.ts';
 import { type RuntimeUnderTest, readExample, startRuntimeUnderTest, textOf, waitFor } from './runtime-under-test.ts';
 
 /** Retries that wait: each checked with the code in the send's answer and in a late `failed` status. */
-const WAYS = ['immediate', 'late'] as const;
-type Way = (typeof WAYS)[number];
 const HOUR = 3_600_000;
 
 let rt: RuntimeUnderTest;
@@ -13,11 +12,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await rt.close();
 });
-
-function failNext(way: Way, phone: string, code: number) {
-  if (way === 'immediate') rt.simulator.faults.inject({ kind: 'error', code, httpStatus: 400, recipient: phone });
-  else rt.simulator.faults.failLater(phone, { code });
-}
 
 /** Waits until the runtime has taken Meta's answer in: the sender logs an immediate one, the log shows a late one. */
 async function saidSo(way: Way, phone: string, code: number) {
@@ -32,7 +26,7 @@ describe.each(WAYS)('a Cloud API error reported %s', (way) => {
   it("131049: Meta's per-user limit holds the message for an hour, never retried at once", async () => {
     await rt.publish(readExample('order-journey.json'));
     const phone = '4915112340003';
-    failNext(way, phone, 131049);
+    failNext(rt, way, phone, 131049);
     await rt.api('/events/order_confirmed', {
       method: 'POST',
       body: JSON.stringify({ contact: { phone }, data: { order_id: 'A-4004' } }),
@@ -51,7 +45,7 @@ describe.each(WAYS)('a Cloud API error reported %s', (way) => {
     await rt.publish(readExample('welcome.json'));
     const busy = '15550102001';
     const other = '15550102002';
-    failNext(way, busy, 131056);
+    failNext(rt, way, busy, 131056);
     await rt.customer.sendText(busy, 'hi');
     await rt.customer.sendText(other, 'hi');
     await waitFor('the other customer’s welcome', () => rt.received(other).length >= 2);
@@ -71,7 +65,7 @@ describe.each(WAYS)('a Cloud API error reported %s', (way) => {
     await rt.publish(readExample('welcome.json'));
     const phone = '15550102003';
     const other = '15550102004';
-    failNext(way, phone, code);
+    failNext(rt, way, phone, code);
     await rt.customer.sendText(phone, 'hi');
     await saidSo(way, phone, code);
     // While the hold lasts nobody is sent anything, not even another customer.

@@ -19,7 +19,7 @@ import { classifyError } from './sender/graph-adapter.ts';
 import type { ClassifyError, GraphPort } from './sender/graph-port.ts';
 import { createSender } from './sender/sender.ts';
 import { createEditorRoutes } from './web/editor-routes.ts';
-import { createStatusEvents } from './webhooks/status-queries.ts';
+import { createStatusEvents } from './webhooks/status-events.ts';
 import { createWebhookRoutes } from './webhooks/webhook-routes.ts';
 import { createWorkers } from './workers/workers.ts';
 

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { type EngineInput, type InboundMessage, Session, type StepContext, type StepResult } from '@parley/flow-engine';
 import type { Trigger } from '@parley/flow-schema';
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, ne } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
 import type { ConversationEvents } from '../conversation-events.ts';
+import { createContactReader } from '../db/contact-reader.ts';
 import { readJson } from '../db/json.ts';
 import type { Db, Store } from '../db/open-database.ts';
-import { contacts, sessions, timers } from '../db/schema.ts';
+import { sessions, timers } from '../db/schema.ts';
 import type { FlowStore, PublishedFlow } from '../flows/flow-store.ts';
 import type { Logger } from '../logger.ts';
 import type { Inbox, PendingInput } from '../queues/inbox.ts';
@@ -41,12 +42,7 @@ type Of<K extends InboxInput['kind']> = Extract<InboxInput, { kind: K }>['payloa
  */
 export function createProcessor(deps: ProcessorDeps) {
   const { db, clock, log } = deps;
-  // Built once: it runs for every input.
-  const contactByKey = db
-    .select()
-    .from(contacts)
-    .where(eq(contacts.key, sql.placeholder('key')))
-    .prepare();
+  const contactsByKey = createContactReader(db);
   const newId = (prefix: string) => `${prefix}_${randomUUID()}`;
 
   /** Everything one inbox row is handled with. */
@@ -131,7 +127,7 @@ export function createProcessor(deps: ProcessorDeps) {
   };
 
   const handle = (tx: Store, row: PendingInput, now: number): Emitted[] => {
-    const contact = contactByKey.get({ key: row.contactKey });
+    const contact = contactsByKey.get(row.contactKey);
     const turn: Turn = {
       tx,
       row,

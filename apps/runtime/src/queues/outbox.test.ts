@@ -10,7 +10,7 @@ import { createMessageLog } from '../message-log/message-log.ts';
 import { classifyError } from '../sender/graph-adapter.ts';
 import { recordAccepted } from '../sender/record-accepted.ts';
 import { recordWebhook } from '../webhooks/record-webhook.ts';
-import { createStatusEvents } from '../webhooks/status-queries.ts';
+import { createStatusEvents } from '../webhooks/status-events.ts';
 import { createOutbox, enqueueSend } from './outbox.ts';
 
 const WAMID = 'wamid.race1';

@@ -22,7 +22,7 @@ export function recordAccepted(
     { contactKey: row.contactKey, wamid: sent.wamid, outboxKey: row.key, payload: sent.payload },
     at,
   );
-  // A marketing template got through: Meta's per-user limit has let go of this customer.
+  // This hold's wait is over; the count of holds in a row stays until a marketing template is delivered.
   if (sent.pricing === 'marketing') releaseMarketingHold(tx, row.contactKey);
   return true;
 }

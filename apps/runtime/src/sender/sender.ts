@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.ts';
 import { readConsent } from '../consent/consent-ledger.ts';
 import type { ConversationEvents } from '../conversation-events.ts';
+import { createContactReader } from '../db/contact-reader.ts';
 import { createGroupCommit } from '../db/group-commit.ts';
 import type { Db } from '../db/open-database.ts';
 import type { Logger } from '../logger.ts';
@@ -8,7 +9,6 @@ import type { MessageLog } from '../message-log/message-log.ts';
 import type { Outbox, OutboxMessage } from '../queues/outbox.ts';
 import { reactToFailure, type SenderSignal } from '../reactions/react-to-failure.ts';
 import { tellFlow } from '../reactions/tell-flow.ts';
-import { createContactReader } from './contact-reader.ts';
 import type { ClassifyError, GraphPort } from './graph-port.ts';
 import { createPacer } from './pacer.ts';
 import { createPairRates } from './pair-rates.ts';

@@ -11,7 +11,7 @@ import type { SenderSignal } from '../reactions/react-to-failure.ts';
 import { applyStatus, type StatusDeps } from './apply-status.ts';
 import { applyIdentityChange, isIdentityNotice } from './identity-change.ts';
 import { mapInbound } from './map-inbound.ts';
-import type { StatusEvents } from './status-queries.ts';
+import type { StatusEvents } from './status-events.ts';
 
 export type RecordDeps = StatusDeps & { statusEvents: StatusEvents };
 

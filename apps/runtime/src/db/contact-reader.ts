@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { contacts } from '../db/schema.ts';
 
-/** The contact a send goes to, read with a statement built once (it runs for every send). */
+/** A contact by key, read with a statement built once: the processor and the sender ask for every input and send. */
 export function createContactReader(db: Db) {
   const byKey = db
     .select()
